@@ -1,0 +1,58 @@
+// `npm test`: every check, in order, and one closing line `N passed, N failed` summed over vitest
+// and Playwright. Each stage runs even if an earlier one failed, so one run shows everything.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureBrowser } from './ensure-browser.mjs';
+import { e2eBuildEnv } from './e2e-env.mjs';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+mkdirSync('.tmp', { recursive: true });
+
+let failedStages = 0;
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    failedStages++;
+    console.log(`--- ${label}: exit ${r.status ?? r.signal}`);
+  }
+  return r.status === 0;
+}
+
+function readJson(path) {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+run('type check (astro check)', 'npx', ['astro', 'check']);
+
+rmSync('.tmp/vitest.json', { force: true });
+run('vitest (unit + db)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/vitest.json']);
+
+let browserReady = true;
+try {
+  ensureBrowser();
+} catch (e) {
+  browserReady = false;
+  failedStages++;
+  console.error(String(e instanceof Error ? e.message : e));
+}
+
+rmSync('.tmp/playwright.json', { force: true });
+if (browserReady && run('build for e2e', 'npm', ['run', 'build'], e2eBuildEnv)) {
+  run('playwright (e2e)', 'npx', ['playwright', 'test']);
+}
+
+const vitest = readJson('.tmp/vitest.json');
+const pw = readJson('.tmp/playwright.json');
+const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0) + (pw?.stats?.flaky ?? 0);
+// A stage that died before reporting counts as one failure, so a crash can never read as green.
+const failed = (vitest ? vitest.numFailedTests : 1) + (pw ? pw.stats.unexpected : 1);
+console.log(`\nvitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
+console.log(`playwright: ${pw ? `${pw.stats.expected + pw.stats.flaky} passed (${pw.stats.flaky} flaky), ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped` : 'no report'}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failedStages > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,39 @@
+// The fixed vocabularies shared by content, pages and the database (ids are stable, labels are zh-CN).
+
+export const scamTypes = {
+  'illegal-fundraising': '非法集资',
+  'admission-scam': '高考/升学诈骗',
+  'rights-agent': '代理维权',
+  'debt-relief': '减免债务、征信修复',
+  'pension-scam': '养老诈骗',
+  'fake-officials': '冒充公检法',
+  'task-rebate': '刷单返利',
+  'fake-investment': '虚假投资理财',
+  'fake-refund': '冒充客服退款',
+  'online-loan': '网络贷款诈骗',
+} as const;
+export type ScamType = keyof typeof scamTypes;
+export const scamTypeIds = Object.keys(scamTypes) as [ScamType, ...ScamType[]];
+
+export const audiences = {
+  elderly: '老年人',
+  students: '学生和家长',
+  'new-residents': '新市民',
+  everyone: '所有人',
+} as const;
+export type Audience = keyof typeof audiences;
+export const audienceIds = Object.keys(audiences) as [Audience, ...Audience[]];
+
+// Volunteer roles: the database's check constraint lists the same ids.
+export const volunteerRoles = {
+  bank_staff: '银行工作人员',
+  police: '民警',
+  street_office: '街道社区工作人员',
+  lawyer: '律师',
+  volunteer: '志愿者',
+} as const;
+export type VolunteerRole = keyof typeof volunteerRoles;
+export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, ...VolunteerRole[]];
+
+export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
+export type EventStatus = keyof typeof eventStatuses;
