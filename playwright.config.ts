@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { e2ePorts } from './tests/e2e/ports';
+import { e2ePorts } from './scripts/e2e-env.mjs';
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

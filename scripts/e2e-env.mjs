@@ -1,5 +1,9 @@
-// The environment the site is built with for end-to-end tests: islands talk to the e2e stack.
+// Ports and build environment of the end-to-end run, kept apart from `npm start` (54321/54322/4321)
+// and from the database suite (tests/db), so the three never collide.
+export const e2ePorts = { site: 4399, api: 54331, db: 54332 };
+
+// The site is built with these so its islands talk to the e2e stack.
 export const e2eBuildEnv = {
-  PUBLIC_SUPABASE_URL: 'http://127.0.0.1:54331',
-  PUBLIC_SITE_URL: 'http://127.0.0.1:4399',
+  PUBLIC_SUPABASE_URL: `http://127.0.0.1:${e2ePorts.api}`,
+  PUBLIC_SITE_URL: `http://127.0.0.1:${e2ePorts.site}`,
 };
