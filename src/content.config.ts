@@ -16,11 +16,15 @@ const articles = defineCollection({
   }),
 });
 
-// Times carry an explicit offset (e.g. 2026-12-05T09:30:00+08:00) so nothing depends on the build machine's zone.
-const isoWithOffset = z
-  .string()
-  .datetime({ offset: true })
-  .transform((s) => new Date(s));
+// Times carry an explicit offset (e.g. '2026-12-05T09:30:00+08:00') so nothing depends on the build
+// machine's zone. Unquoted YAML timestamps arrive as Date (an absolute instant), which is fine too.
+const isoWithOffset = z.union([
+  z.date(),
+  z
+    .string()
+    .datetime({ offset: true })
+    .transform((s) => new Date(s)),
+]);
 
 // Volunteer places per role (ids as in lib/taxonomy volunteerRoles); a role left out has none.
 const slotCount = z.number().int().min(0).max(500).default(0);
