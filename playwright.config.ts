@@ -38,6 +38,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${e2ePorts.api}/health`,
       reuseExistingServer: false,
       timeout: 120_000,
+      // Let PostgreSQL shut down cleanly (Playwright's default is SIGKILL of the process group).
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       stdout: 'pipe',
     },
     {

@@ -1,0 +1,40 @@
+// The backend of the end-to-end run (Playwright webServer): a fresh stack in a temp folder on the
+// e2e ports, with seed and content events, in the foreground until SIGTERM/SIGINT.
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack } from '../supabase/local/stack.mjs';
+import { e2ePorts } from './e2e-env.mjs';
+
+const dir = await mkdtemp(join(tmpdir(), 'xinghuo-e2e-'));
+await chmod(dir, 0o755); // PostgreSQL runs as the `postgres` user and must reach its folder
+const started = Date.now();
+let stack;
+try {
+  stack = await startStack({
+    dataDir: join(dir, 'pg'),
+    apiPort: e2ePorts.api,
+    dbPort: e2ePorts.db,
+    reset: true,
+    strictEvents: true,
+    durable: false,
+    quiet: true,
+  });
+} catch (e) {
+  console.error(`[e2e-stack] failed to start: ${e?.message ?? e}`);
+  await rm(dir, { recursive: true, force: true });
+  process.exit(1);
+}
+console.log(`[e2e-stack] ready in ${Date.now() - started} ms: API ${stack.apiUrl}, DB ${stack.dbUrl}`);
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[e2e-stack] ${signal}: stopping`);
+  await stack.stop().catch((e) => console.error(e));
+  await rm(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,59 @@
+// `npm start`: the local Supabase stand-in (PostgreSQL, migrations, demo data, events, API gateway)
+// and the site (astro dev). Data persists in supabase/local/.data; `npm start -- --reset` wipes it.
+// Ctrl-C stops the site, the gateway and PostgreSQL cleanly.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startStack } from '../supabase/local/stack.mjs';
+import { demoAccounts, demoPassword } from '../supabase/local/keys.mjs';
+
+const ports = { api: 54321, db: 54322, site: 4321 };
+const reset = process.argv.includes('--reset');
+const started = Date.now();
+
+const stack = await startStack({ apiPort: ports.api, dbPort: ports.db, reset }).catch((e) => {
+  console.error(`Could not start the local stack: ${e?.message ?? e}`);
+  process.exit(1);
+});
+console.log(`[start] backend ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+// astro's own entry under this Node (not via npx), so stopping the child really stops the dev server.
+const astroBin = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
+const site = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(ports.site)], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PUBLIC_SUPABASE_URL: stack.apiUrl },
+});
+let announced = false;
+site.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /ready in|Local\s/i.test(String(chunk))) {
+    announced = true;
+    console.log(`
+  星火 is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+    site         http://127.0.0.1:${ports.site}/
+    coordinator  http://127.0.0.1:${ports.site}/coordinator
+    API          ${stack.apiUrl}   (Supabase stand-in: /rest/v1/rpc/*, /auth/v1/*)
+    database     ${stack.dbUrl}
+  Demo sign-in (local only):
+    coordinator  ${demoAccounts.coordinator} / ${demoPassword}
+    volunteer    ${demoAccounts.volunteer} / ${demoPassword}  (signed in, not a coordinator)
+  Ctrl-C stops everything.
+`);
+  }
+});
+
+let stopping = false;
+async function shutdown(reason) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n[start] ${reason}: stopping site, gateway and PostgreSQL…`);
+  const siteExited = site.exitCode !== null ? Promise.resolve() : new Promise((r) => site.once('exit', r));
+  if (site.exitCode === null) site.kill('SIGTERM');
+  await Promise.all([siteExited, stack.stop().catch((e) => console.error(e))]);
+  console.log('[start] stopped cleanly');
+  process.exit(0);
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+site.on('exit', (code) => {
+  if (!stopping) shutdown(`site exited (${code})`);
+});

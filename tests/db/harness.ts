@@ -1,0 +1,183 @@
+// What every database test needs: superuser SQL, raw RPC calls through the gateway, and tokens for
+// the four kinds of caller. Tokens of users come from really signing in through the gateway.
+import { createHmac, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+
+export const apiUrl: string = inject('apiUrl');
+const dbUrl: string = inject('dbUrl');
+
+// The public demo keys of `supabase start` (see supabase/local/keys.mjs).
+export const anonKey =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+export const serviceKey =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
+export const jwtSecret = 'super-secret-jwt-token-with-at-least-32-characters-long';
+
+let pool: pg.Pool | undefined;
+function db(): pg.Pool {
+  pool ??= new pg.Pool({ connectionString: dbUrl, max: 4 });
+  return pool;
+}
+afterAll(async () => {
+  await pool?.end();
+  pool = undefined;
+});
+
+/**
+ * Runs SQL as the superuser (bypasses grants and RLS): for arranging and checking state. Several
+ * statements without params run as one implicit transaction; the rows of the last one are returned.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+  const result: pg.QueryResult | pg.QueryResult[] = await db().query(text, params);
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return (last?.rows ?? []) as T[];
+}
+
+export interface RpcResult {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** POST /rest/v1/rpc/<fn> as the given caller (default: anon). Body is parsed JSON, or null if empty. */
+export async function rpc(fn: string, args: Record<string, unknown> = {}, token: string = anonKey): Promise<RpcResult> {
+  const res = await fetch(`${apiUrl}/rest/v1/rpc/${fn}`, {
+    method: 'POST',
+    headers: { apikey: anonKey, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? null : JSON.parse(text) };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+}
+
+/** Creates a confirmed email/password user in auth.users, as Supabase Auth stores one. */
+export async function createUser(email: string, password: string): Promise<TestUser> {
+  const [row] = await sql<{ id: string }>(
+    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+       confirmation_token, recovery_token, email_change_token_new, email_change,
+       raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+     values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
+       extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '', '', '', '',
+       '{"provider":"email","providers":["email"]}', '{}', now(), now())
+     returning id`,
+    [email, password],
+  );
+  if (!row) throw new Error(`createUser(${email}) inserted nothing`);
+  return { id: row.id, email };
+}
+
+/** Signs in through the gateway (POST /auth/v1/token?grant_type=password); returns the access token. */
+export async function signIn(email: string, password: string): Promise<string> {
+  const res = await fetch(`${apiUrl}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { apikey: anonKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.access_token as string;
+}
+
+/** Makes a user an active coordinator (accepts the id or the object createUser returned). */
+export async function makeCoordinator(user: string | TestUser, name: string, active = true): Promise<void> {
+  const userId = typeof user === 'string' ? user : user.id;
+  await sql(
+    `insert into xinghuo.coordinators (user_id, display_name, active) values ($1, $2, $3)
+     on conflict (user_id) do update set display_name = excluded.display_name, active = excluded.active`,
+    [userId, name, active],
+  );
+}
+
+export interface Tokens {
+  anon: string;
+  user: string;
+  coordinator: string;
+  service: string;
+}
+let cachedTokens: Promise<Tokens> | undefined;
+
+/** JWTs for the four kinds of caller: anon key, a signed-in non-coordinator, a coordinator, service key. */
+export function tokens(): Promise<Tokens> {
+  cachedTokens ??= (async () => {
+    const password = `pw-${randomUUID()}`;
+    const tag = randomUUID().slice(0, 8);
+    const user = await createUser(`user-${tag}@test.local`, password);
+    const coordinator = await createUser(`coordinator-${tag}@test.local`, password);
+    await makeCoordinator(coordinator, `测试协调员${tag}`);
+    return {
+      anon: anonKey,
+      user: await signIn(user.email, password),
+      coordinator: await signIn(coordinator.email, password),
+      service: serviceKey,
+    };
+  })();
+  return cachedTokens;
+}
+
+export interface NewEvent {
+  slug?: string;
+  startsInHours?: number;
+  hours?: number;
+  district?: string;
+  slots?: Partial<Record<'bank_staff' | 'police' | 'street_office' | 'lawyer' | 'volunteer', number>>;
+  status?: 'scheduled' | 'cancelled';
+  title?: string;
+}
+
+// sync_events takes the whole programme, so each call re-sends every event still published (with
+// its places) plus the new one; calls are queued so two never race and withdraw each other's event.
+let eventQueue: Promise<unknown> = Promise.resolve();
+
+/** Publishes one event through public.sync_events (service role), as the content sync would. */
+export function createEvent(opts: NewEvent = {}): Promise<{ id: number; slug: string }> {
+  const run = async () => {
+    const { startsInHours = 48, hours = 2, district = 'shinan', slots = { volunteer: 3 }, status = 'scheduled' } = opts;
+    const slug = opts.slug ?? `test-${randomUUID().slice(0, 12)}`;
+    const startsAt = new Date(Date.now() + startsInHours * 3_600_000);
+    const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
+    const existing = await sql(
+      `select e.slug, e.title, e.starts_at, e.ends_at, e.district, e.audiences, e.topics, e.status, e.lat, e.lng,
+              coalesce((select jsonb_object_agg(s.role, s.slots) from xinghuo.event_slots s where s.event_id = e.id), '{}') as slots
+       from xinghuo.events e where e.status <> 'withdrawn' and e.slug <> $1`,
+      [slug],
+    );
+    const events = [
+      ...existing.map((e) => ({ ...e, starts_at: e.starts_at.toISOString(), ends_at: e.ends_at.toISOString() })),
+      {
+        slug,
+        title: opts.title ?? `测试活动 ${slug}`,
+        starts_at: startsAt.toISOString(),
+        ends_at: endsAt.toISOString(),
+        district,
+        audiences: ['everyone'],
+        topics: ['fake-officials'],
+        status,
+        lat: 36.06,
+        lng: 120.38,
+        slots,
+      },
+    ];
+    const res = await rpc('sync_events', { p_events: events }, serviceKey);
+    if (res.status !== 200) throw new Error(`createEvent failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const [row] = await sql<{ id: string }>('select id from xinghuo.events where slug = $1', [slug]);
+    if (!row) throw new Error(`createEvent: ${slug} not found after sync`);
+    return { id: Number(row.id), slug };
+  };
+  const result = eventQueue.then(run, run);
+  eventQueue = result.catch(() => undefined);
+  return result;
+}
+
+/** Signs arbitrary claims with the local JWT secret: for tokens the gateway must refuse (expired…). */
+export function makeJwt(claims: Record<string, unknown>, secret: string = jwtSecret): string {
+  const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const head = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc(claims)}`;
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+}
