@@ -11,7 +11,11 @@ export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [svelte(), sitemap()],
+  integrations: [
+    svelte(),
+    // The private sign-up management page is never listed (its link carries a personal token).
+    sitemap({ filter: (page) => !page.includes('/signup/manage/') }),
+  ],
   // Elderly readers on slow phones: inline small stylesheets so a page is one request.
   build: { inlineStylesheets: 'auto', format: 'directory' },
   vite: { plugins: [tailwindcss()] },

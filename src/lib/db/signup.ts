@@ -1,0 +1,95 @@
+// Typed verbs over the public sign-up RPCs (anon, PostgREST only). Components call these, never the client.
+import type { VolunteerRole } from '../taxonomy';
+import { publicClient } from './public-client';
+
+export interface SignUpInput {
+  eventSlug: string;
+  role: string;
+  name: string;
+  phone: string;
+  organisation: string;
+  consent: boolean;
+  consentVersion: string;
+  /** The honeypot field's value: empty for people. */
+  website: string;
+}
+
+export interface SignUpResult {
+  status: 'confirmed' | 'waitlisted';
+  waitlist_position: number | null;
+  cancel_token: string;
+  checkin_code: string;
+}
+
+export interface SignupStatus {
+  event_slug: string;
+  event_title: string | null;
+  event_starts_at: string;
+  event_ends_at: string;
+  event_status: 'scheduled' | 'cancelled' | 'withdrawn';
+  role: VolunteerRole;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  waitlist_position: number | null;
+  phone_masked: string | null;
+  checkin_code: string | null;
+  checked_in: boolean;
+  withdrawn: boolean;
+}
+
+export interface CancelResult {
+  status: 'cancelled';
+  already: boolean;
+}
+
+export interface WithdrawResult {
+  status: 'withdrawn';
+  already: boolean;
+  cancelled: boolean;
+}
+
+/** A refusal with the database's stable code (see lib/signup-errors.ts); 'unavailable' when unreachable. */
+export class SignupRpcError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+    this.name = 'SignupRpcError';
+  }
+}
+
+async function call<T>(fn: string, args: Record<string, unknown>): Promise<T> {
+  const { data, error } = await publicClient().rpc(fn, args);
+  if (error) {
+    // Business errors are P0001 with the code as message; anything else (network, 5xx) is "unavailable".
+    throw new SignupRpcError(error.code === 'P0001' ? error.message : 'unavailable');
+  }
+  return data as T;
+}
+
+export function signUp(input: SignUpInput): Promise<SignUpResult> {
+  return call<SignUpResult>('sign_up', {
+    p_event_slug: input.eventSlug,
+    p_role: input.role,
+    p_name: input.name,
+    p_phone: input.phone,
+    p_organisation: input.organisation,
+    p_consent: input.consent,
+    p_consent_version: input.consentVersion,
+    p_website: input.website,
+  });
+}
+
+export function signupStatus(token: string): Promise<SignupStatus> {
+  return call<SignupStatus>('signup_status', { p_token: token });
+}
+
+export function cancelSignup(token: string): Promise<CancelResult> {
+  return call<CancelResult>('cancel_signup', { p_token: token });
+}
+
+export function withdrawSignup(token: string): Promise<WithdrawResult> {
+  return call<WithdrawResult>('withdraw_signup', { p_token: token });
+}
+
+/** The private manage link; the token sits in the fragment so it never reaches a server or its logs. */
+export function manageUrl(origin: string, token: string): string {
+  return `${origin}/signup/manage/#t=${encodeURIComponent(token)}`;
+}

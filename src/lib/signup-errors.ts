@@ -1,0 +1,43 @@
+// Stable error codes from the sign-up RPCs (raised by PostgreSQL, or found first by
+// validate-signup.ts) → the Chinese sentence shown next to the field they belong to.
+
+export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'event' | 'token' | 'form';
+
+interface ErrorText {
+  field: ErrorField;
+  message: string;
+}
+
+const texts: Record<string, ErrorText> = {
+  role_invalid: { field: 'role', message: '请选择一个岗位。' },
+  role_has_no_slots: { field: 'role', message: '这场活动不需要这个岗位，请另选一个。' },
+  name_required: { field: 'name', message: '请填写姓名。' },
+  name_too_long: { field: 'name', message: '姓名太长了，最多 40 个字。' },
+  name_invalid: { field: 'name', message: '姓名只能是文字，可以有空格或“·”，不能有数字和符号。' },
+  phone_required: { field: 'phone', message: '请填写手机号码。' },
+  phone_invalid: { field: 'phone', message: '请填写 11 位手机号码，例如 138 1234 5678。' },
+  duplicate_signup: { field: 'phone', message: '这个手机号已经报名了这场活动。如需更改，请先用报名时得到的专属链接取消。' },
+  rate_limited_phone: { field: 'phone', message: '这个手机号最近报名次数太多，请明天再试。' },
+  organisation_too_long: { field: 'organisation', message: '单位名称太长了，最多 60 个字。' },
+  organisation_invalid: { field: 'organisation', message: '单位名称里不能有 < > " \' ; = 等符号。' },
+  consent_required: { field: 'consent', message: '请阅读个人信息说明，并勾选同意。' },
+  consent_version_unknown: { field: 'consent', message: '个人信息说明已经更新，请刷新页面，重新阅读后再提交。' },
+  event_not_found: { field: 'event', message: '没有找到这场活动，请回到活动列表重新选择。' },
+  event_past: { field: 'event', message: '这场活动已经开始或已经结束，不能再办理。' },
+  event_cancelled: { field: 'event', message: '这场活动已经取消，不能报名。' },
+  honeypot: { field: 'form', message: '提交没有成功，请刷新页面后重试。' },
+  rate_limited_client: { field: 'form', message: '这台设备最近提交次数太多，请一小时后再试。' },
+  token_invalid: { field: 'token', message: '链接不完整。请打开报名成功时得到的完整链接。' },
+  token_not_found: { field: 'token', message: '没有找到这条报名记录，链接可能已经失效。' },
+  already_checked_in: { field: 'token', message: '您已经签到，不能再取消报名。' },
+  unavailable: { field: 'form', message: '暂时连不上报名系统，请稍后再试，或拨打页面上方的热线咨询。' },
+};
+
+const fallback: ErrorText = { field: 'form', message: '提交没有成功，请稍后再试。' };
+
+/** The Chinese message and the field it belongs next to; unknown codes get a general message. */
+export function signupError(code: string): ErrorText {
+  return texts[code] ?? fallback;
+}
+
+export const knownSignupErrorCodes = Object.keys(texts);

@@ -1,0 +1,97 @@
+// Who may call what: every sign-up RPC allowed and denied per kind of caller, and no direct way
+// into the private tables or helpers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEvent, sql, tokens, type Tokens } from './harness';
+import { api, signupArgs } from './signup-fixtures';
+
+type Caller = keyof Tokens;
+let t: Tokens;
+let slug = '';
+
+beforeAll(async () => {
+  t = await tokens();
+  slug = (await createEvent({ slots: { volunteer: 50 } })).slug;
+});
+
+// A fresh valid token for the token-taking RPCs.
+async function newToken(): Promise<string> {
+  const res = await api('sign_up', signupArgs(slug));
+  expect(res.status).toBe(200);
+  return res.body.cancel_token;
+}
+
+const publicRpcs: Record<string, () => Promise<Record<string, unknown>>> = {
+  sign_up: async () => signupArgs(slug),
+  cancel_signup: async () => ({ p_token: await newToken() }),
+  withdraw_signup: async () => ({ p_token: await newToken() }),
+  signup_status: async () => ({ p_token: await newToken() }),
+  event_availability: async () => ({ p_event_slug: slug }),
+};
+
+describe('public sign-up RPCs: anon and signed-in callers yes, service role no (it has no use for them)', () => {
+  for (const [fn, args] of Object.entries(publicRpcs)) {
+    for (const caller of ['anon', 'user', 'coordinator'] as Caller[]) {
+      it(`${fn} allowed for ${caller}`, async () => {
+        const res = await api(fn, await args(), { token: t[caller] });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      });
+    }
+    it(`${fn} denied for service`, async () => {
+      const res = await api(fn, await args(), { token: t.service });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('42501');
+    });
+  }
+});
+
+describe('anonymise_expired_signups: service role only', () => {
+  it('allowed for service', async () => {
+    const res = await api('anonymise_expired_signups', { p_retention_days: 90 }, { token: t.service });
+    expect(res.status).toBe(200);
+    expect(typeof res.body).toBe('number');
+  });
+  it.each([['anon', 401], ['user', 403], ['coordinator', 403]] as [Caller, number][])('denied for %s (%i)', async (caller, status) => {
+    const res = await api('anonymise_expired_signups', { p_retention_days: 0 }, { token: t[caller] });
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe('42501');
+  });
+});
+
+describe('the private side stays private', () => {
+  const tables = ['signups', 'signup_limits', 'signup_rate_log', 'signup_secret', 'privacy_notice_versions'];
+
+  it('has RLS on every sign-up table and no privileges for the API roles', async () => {
+    for (const table of tables) {
+      const [row] = await sql(
+        `select c.relrowsecurity as rls,
+                has_table_privilege('anon', c.oid, 'select,insert,update,delete') as anon,
+                has_table_privilege('authenticated', c.oid, 'select,insert,update,delete') as authed
+         from pg_class c where c.oid = ('xinghuo.' || $1)::regclass`,
+        [table],
+      );
+      expect(row, table).toEqual({ rls: true, anon: false, authed: false });
+    }
+  });
+
+  it('security-definer RPCs pin search_path, helpers are not executable by API roles', async () => {
+    const rpcs = await sql(
+      `select p.proname, p.prosecdef, p.proconfig from pg_proc p
+       where p.pronamespace = 'public'::regnamespace and p.proname = any($1)`,
+      [['sign_up', 'cancel_signup', 'withdraw_signup', 'signup_status', 'event_availability', 'anonymise_expired_signups']],
+    );
+    expect(rpcs).toHaveLength(6);
+    for (const r of rpcs) expect([r.proname, r.prosecdef, r.proconfig]).toEqual([r.proname, true, ['search_path=""']]);
+    const helpers = await sql(
+      `select p.proname from pg_proc p where p.pronamespace = 'xinghuo'::regnamespace
+         and p.proname = any($1)
+         and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))`,
+      [['signup_fail', 'normalise_phone', 'enforce_signup_rate_limits', 'promote_waitlisted', 'signup_id_by_token', 'waitlist_position']],
+    );
+    expect(helpers).toEqual([]);
+  });
+
+  it('the API cannot reach private helpers by name', async () => {
+    const res = await api('promote_waitlisted', { p_event_id: 1, p_role: 'volunteer' });
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,68 @@
+// Shared arrangements for the sign-up suites (tests/db/signup-*.test.ts). Calls go through the
+// gateway over HTTP like the browser's; each call carries its own x-forwarded-for so the per-client
+// rate limit (one bucket per address) only bites where a test means it to.
+import { randomInt } from 'node:crypto';
+import { anonKey, apiUrl, sql } from './harness';
+
+export const PRIVACY_VERSION = '2026-11';
+
+export function randomPhone(prefix = '139'): string {
+  return `${prefix}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+}
+
+export function randomIp(): string {
+  return `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}
+
+export interface ApiResult {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** POST /rest/v1/rpc/<fn> with a chosen client address (default: a random one). */
+export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string | null; headers?: Record<string, string> } = {}): Promise<ApiResult> {
+  const headers: Record<string, string> = {
+    apikey: anonKey,
+    Authorization: `Bearer ${opts.token ?? anonKey}`,
+    'Content-Type': 'application/json',
+  };
+  const ip = opts.ip === undefined ? randomIp() : opts.ip;
+  if (ip !== null) headers['x-forwarded-for'] = ip;
+  Object.assign(headers, opts.headers);
+  const res = await fetch(`${apiUrl}/rest/v1/rpc/${fn}`, { method: 'POST', headers, body: JSON.stringify(args) });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? null : JSON.parse(text) };
+}
+
+/** Valid sign_up arguments for an event; override any field. */
+export function signupArgs(slug: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    p_event_slug: slug,
+    p_role: 'volunteer',
+    p_name: '测试志愿者',
+    p_phone: randomPhone(),
+    p_organisation: '',
+    p_consent: true,
+    p_consent_version: PRIVACY_VERSION,
+    p_website: '',
+    ...over,
+  };
+}
+
+/** Rows that any sign-up attempt could leave behind: used to prove a refusal stored nothing. */
+export async function storedRows(): Promise<{ signups: number; rateLog: number }> {
+  const [row] = await sql<{ signups: number; rate_log: number }>(
+    `select (select count(*) from xinghuo.signups)::int as signups,
+            (select count(*) from xinghuo.signup_rate_log)::int as rate_log`,
+  );
+  return { signups: row!.signups, rateLog: row!.rate_log };
+}
+
+export async function statusCounts(eventId: number, role = 'volunteer'): Promise<Record<string, number>> {
+  const rows = await sql<{ status: string; n: number }>(
+    `select status, count(*)::int as n from xinghuo.signups where event_id = $1 and role = $2 group by status`,
+    [eventId, role],
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
