@@ -1,0 +1,98 @@
+// Pure helpers over event entries: upcoming/past relative to an injected `now`, ordering, filters,
+// grouping, counts and zh-CN time labels. Plain objects in, so unit tests need no Astro runtime.
+import { site } from '../site.config';
+import type { Audience, ScamType } from './taxonomy';
+
+export interface EventLike {
+  id: string;
+  data: {
+    title: string;
+    start: Date;
+    end: Date;
+    district: string;
+    audiences: readonly Audience[];
+    topics: readonly ScamType[];
+    status: 'scheduled' | 'cancelled';
+    lat: number;
+    lng: number;
+  };
+}
+
+/** An event stays "upcoming" until it has ended, so one in progress is still listed for latecomers. */
+export function isUpcoming(e: EventLike, now: Date): boolean {
+  return e.data.end.getTime() > now.getTime();
+}
+
+/** Soonest first; ties by id so every build orders them the same way. */
+export function sortSoonestFirst<T extends EventLike>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => a.data.start.getTime() - b.data.start.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Most recent first (for the past-events page). */
+export function sortLatestFirst<T extends EventLike>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => b.data.start.getTime() - a.data.start.getTime() || a.id.localeCompare(b.id));
+}
+
+export function splitByTime<T extends EventLike>(list: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
+  return {
+    upcoming: sortSoonestFirst(list.filter((e) => isUpcoming(e, now))),
+    past: sortLatestFirst(list.filter((e) => !isUpcoming(e, now))),
+  };
+}
+
+export function byDistrict<T extends EventLike>(list: readonly T[], district: string): T[] {
+  return list.filter((e) => e.data.district === district);
+}
+
+/** "everyone" events are meant for every audience, so they appear under each audience too. */
+export function byAudience<T extends EventLike>(list: readonly T[], audience: Audience): T[] {
+  return list.filter((e) => e.data.audiences.includes(audience) || e.data.audiences.includes('everyone'));
+}
+
+export function byTopic<T extends EventLike>(list: readonly T[], topic: ScamType): T[] {
+  return list.filter((e) => e.data.topics.includes(topic));
+}
+
+/** Next `count` upcoming events that still take place (cancelled ones are not advertised). */
+export function nextUpcoming<T extends EventLike>(list: readonly T[], now: Date, count: number): T[] {
+  return splitByTime(list, now).upcoming.filter((e) => e.data.status !== 'cancelled').slice(0, count);
+}
+
+/** How many events per key (district id, audience id…), for filter links such as "市南区 (3)". */
+export function countBy<T extends EventLike>(list: readonly T[], keys: readonly string[], match: (e: T, key: string) => boolean): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, list.filter((e) => match(e, k)).length]));
+}
+
+const monthKeyFmt = new Intl.DateTimeFormat('en-CA', { timeZone: site.timeZone, year: 'numeric', month: '2-digit' });
+const monthLabelFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: site.timeZone, year: 'numeric', month: 'long' });
+
+/** Groups keep the list's order; months are computed in Asia/Shanghai, not the build machine's zone. */
+export function groupByMonth<T extends EventLike>(list: readonly T[]): { key: string; label: string; events: T[] }[] {
+  const groups = new Map<string, { key: string; label: string; events: T[] }>();
+  for (const e of list) {
+    const key = monthKeyFmt.format(e.data.start).slice(0, 7);
+    if (!groups.has(key)) groups.set(key, { key, label: monthLabelFmt.format(e.data.start), events: [] });
+    groups.get(key)!.events.push(e);
+  }
+  return [...groups.values()];
+}
+
+const dayFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: site.timeZone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: site.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const isoDayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: site.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "2026年12月5日星期六 09:30–11:30" (Asia/Shanghai); spans of several days show both dates. */
+export function formatEventTime(start: Date, end: Date): string {
+  const sameDay = isoDayFmt.format(start) === isoDayFmt.format(end);
+  return sameDay
+    ? `${dayFmt.format(start)} ${timeFmt.format(start)}–${timeFmt.format(end)}`
+    : `${dayFmt.format(start)} ${timeFmt.format(start)} 至 ${dayFmt.format(end)} ${timeFmt.format(end)}`;
+}
+
+/** ISO 8601 with the site's fixed offset (+08:00), for <time datetime>. Asia/Shanghai has no DST. */
+export function isoInSiteZone(d: Date): string {
+  const [, sign, hh, mm] = /^([+-])(\d\d):(\d\d)$/.exec(site.utcOffset)!;
+  const offsetMs = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm)) * 60_000;
+  const shifted = new Date(d.getTime() + offsetMs);
+  return `${shifted.toISOString().slice(0, 19)}${site.utcOffset}`;
+}
