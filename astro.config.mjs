@@ -13,11 +13,15 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [
     svelte(),
-    // The private sign-up management page is never listed (its link carries a personal token).
-    sitemap({ filter: (page) => !page.includes('/signup/manage/') }),
+    // Listed: public pages only. Not: print views (noindex duplicates), the coordinator app, and the
+    // private sign-up management page (its link carries a personal token).
+    sitemap({ filter: (page) => !/\/print\/$|\/coordinator\/|\/signup\/manage\//.test(page) }),
   ],
   // Elderly readers on slow phones: inline small stylesheets so a page is one request.
   build: { inlineStylesheets: 'auto', format: 'directory' },
+  // Case articles are plain prose: no code highlighting, and no smart quotes (zh text uses “” already).
+  // Both cost build time at thousands of articles (bench/build-speed.mjs).
+  markdown: { syntaxHighlight: false, smartypants: false },
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
 });

@@ -53,6 +53,9 @@ export const site = {
   // Sign-up privacy notice version: bump when the notice text changes; stored with each sign-up.
   privacyNoticeVersion: '2026-11',
   retentionDays: 90,
+  // Who answers questions about events and volunteer sign-up (shown when online sign-up is unreachable).
+  // Demo placeholder: replace with the team's real number.
+  eventsContact: { name: '志愿服务队活动联络电话', number: '0532-00000000' },
 } as const;
 
 export type DistrictId = (typeof site.districts)[number]['id'];
