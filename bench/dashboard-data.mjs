@@ -1,0 +1,113 @@
+// Generator for the coordinator dashboard benchmark: a fresh local stack (API 56500, DB 56501) with
+// 10,000 events over three years and 100,000 sign-ups, check-ins on past events, and reports with
+// material lines for most past events. The data stays in BENCH_DIR for bench/dashboard-rpc.mjs.
+//   node bench/dashboard-data.mjs            (then: node bench/dashboard-rpc.mjs)
+import { rm } from 'node:fs/promises';
+import pg from 'pg';
+import { startStack } from '../supabase/local/stack.mjs';
+
+export const benchPorts = { api: 56500, db: 56501 };
+export const benchDir = process.env.BENCH_DIR ?? '/tmp/xinghuo-bench-dashboard';
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
+const SIGNUPS = Number(process.env.BENCH_SIGNUPS ?? 100_000);
+
+async function main() {
+  await rm(benchDir, { recursive: true, force: true });
+  const stack = await startStack({
+    // Nested folder: the stack chmods the data dir's parent, which must not be /tmp itself.
+    dataDir: `${benchDir}/pg`, apiPort: benchPorts.api, dbPort: benchPorts.db,
+    reset: true, seed: true, syncEvents: false, quiet: true, durable: true,
+  });
+  const db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  const t0 = Date.now();
+  try {
+    // Events: 85 % in the past three years, the rest in the coming months; districts, audiences,
+    // topics and positions spread like the real programme.
+    await db.query(
+      `insert into xinghuo.events (slug, title, starts_at, ends_at, district, audiences, topics, status, lat, lng)
+       select format('bench-%s', i), format('基准活动 %s', i), s, s + interval '2 hours',
+         (array['shinan','shibei','licang','laoshan','huangdao','chengyang','jimo','jiaozhou','pingdu','laixi'])[1 + i % 10],
+         array[(array['elderly','students','new-residents','everyone'])[1 + i % 4]],
+         array[(array['illegal-fundraising','admission-scam','rights-agent','debt-relief','pension-scam','fake-officials','task-rebate','fake-investment','fake-refund','online-loan'])[1 + i % 10],
+               (array['pension-scam','fake-officials','task-rebate'])[1 + i % 3]],
+         case when i % 50 = 0 then 'cancelled' else 'scheduled' end,
+         36.0 + (i % 97) * 0.005, 120.1 + (i % 89) * 0.006
+       from (select i, now() - make_interval(days => 1095) + make_interval(secs => i * (1290.0 * 86400 / $1)) as s
+             from generate_series(1, $1) as i) g`,
+      [EVENTS],
+    );
+    await db.query(
+      `insert into xinghuo.event_slots (event_id, role, slots)
+       select e.id, r.role, r.slots from xinghuo.events e
+       cross join (values ('volunteer', 8), ('bank_staff', 3), ('police', 1)) as r(role, slots)
+       where e.slug like 'bench-%'`,
+    );
+    // Bulk load without row triggers (check-in tallies, dashboard version); tallies are filled in one
+    // pass below, exactly as the migration's backfill does, and the version is bumped once.
+    await db.query(`set session_replication_role = replica`);
+    // Sign-ups: SIGNUPS spread evenly; 80 % confirmed, 12 % waitlisted, 8 % cancelled; confirmed
+    // people at past events checked in 3 times out of 4.
+    await db.query(
+      `insert into xinghuo.signups (event_id, role, name, phone, status, consent_version, checkin_code,
+                                    cancelled_at, checked_in_at, created_at)
+       select e.id, (array['volunteer','volunteer','bank_staff','police'])[1 + n % 4], '基准志愿者',
+         '13' || lpad(n::text, 9, '0'),
+         case when n % 25 < 20 then 'confirmed' when n % 25 < 23 then 'waitlisted' else 'cancelled' end,
+         '2026-11', lpad((n / $2)::text, 6, '0'),
+         case when n % 25 >= 23 then e.starts_at - interval '1 day' end,
+         case when n % 25 < 20 and n % 4 <> 0 and e.starts_at < now() then e.starts_at + interval '5 minutes' end,
+         e.starts_at - interval '3 days'
+       from generate_series(0, $1 - 1) as n
+       join (select id, starts_at, row_number() over (order by id) - 1 as k from xinghuo.events where slug like 'bench-%') e
+         on e.k = n % $2`,
+      [SIGNUPS, EVENTS],
+    );
+    // Reports for 9 in 10 past scheduled events, each with two or three material lines and one revision.
+    await db.query(
+      `insert into xinghuo.event_reports (event_id, people_reached, volunteers_present, questions_answered, notes, version, updated_at)
+       select e.id, 80 + (e.id * 37) % 900, (select count(*) from xinghuo.signups g where g.event_id = e.id and g.checked_in_at is not null),
+              (e.id * 13) % 60, null, 1, e.ends_at + interval '1 day'
+       from xinghuo.events e
+       where e.slug like 'bench-%' and e.status = 'scheduled' and e.starts_at < now() and e.id % 10 <> 0`,
+    );
+    await db.query(
+      `insert into xinghuo.report_materials (event_id, kind, quantity)
+       select r.event_id, k.kind, 20 + (r.event_id * k.mult) % 400
+       from xinghuo.event_reports r
+       cross join (values ('leaflet', 7), ('booklet', 3), ('poster', 1)) as k(kind, mult)
+       where k.kind <> 'poster' or r.event_id % 3 = 0`,
+    );
+    await db.query(
+      `insert into xinghuo.report_revisions (event_id, version, changed_by, changed_at, before, after)
+       select r.event_id, 1, null, r.updated_at, null, jsonb_build_object('people_reached', r.people_reached, 'version', 1)
+       from xinghuo.event_reports r join xinghuo.events e on e.id = r.event_id where e.slug like 'bench-%'`,
+    );
+    await db.query(
+      `insert into xinghuo.event_tallies (event_id, checked_in, materials)
+       select e.id,
+         (select count(*) from xinghuo.signups g where g.event_id = e.id and g.checked_in_at is not null),
+         coalesce((select sum(m.quantity) from xinghuo.report_materials m where m.event_id = e.id), 0)
+       from xinghuo.events e
+       on conflict (event_id) do update set checked_in = excluded.checked_in, materials = excluded.materials`,
+    );
+    await db.query(`set session_replication_role = origin`);
+    await db.query('update xinghuo.dashboard_version set version = version + 1'); // what the triggers would do
+    await db.query('vacuum analyze');
+    const counts = (
+      await db.query(
+        `select (select count(*) from xinghuo.events) as events, (select count(*) from xinghuo.signups) as signups,
+                (select count(*) from xinghuo.signups where checked_in_at is not null) as check_ins,
+                (select count(*) from xinghuo.event_reports) as reports,
+                (select count(*) from xinghuo.report_materials) as material_lines`,
+      )
+    ).rows[0];
+    console.log(`generated in ${Date.now() - t0} ms: ${JSON.stringify(counts)}`);
+    console.log(`data kept in ${benchDir}; next: node bench/dashboard-rpc.mjs`);
+  } finally {
+    await db.end();
+    await stack.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,63 @@
+// CSV that Excel on a Chinese Windows PC opens correctly: UTF-8 with a byte-order mark, CRLF line
+// ends, RFC 4180 quoting, and text cells that start like a formula are defused (CSV injection).
+export type CsvCell = string | number | null | undefined;
+
+const BOM = '\uFEFF';
+
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  // A name such as "=HYPERLINK(...)" must stay text in a spreadsheet.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+// --- Roster export: full phone numbers, so the file says "confidential" in its name and first line.
+export interface RosterExportRow {
+  role: string;
+  name: string | null;
+  phone: string | null;
+  organisation: string | null;
+  status: string;
+  checked_in_at: string | null;
+}
+
+export const ROSTER_CONFIDENTIAL_LINE = '保密：本表含志愿者完整手机号，仅限活动联络使用，请勿转发，用完即删。';
+
+const statusZh: Record<string, string> = { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' };
+
+export function rosterCsv(
+  eventTitle: string,
+  rows: readonly RosterExportRow[],
+  roleLabel: (role: string) => string,
+  formatTime: (iso: string) => string,
+): string {
+  return toCsv([
+    [ROSTER_CONFIDENTIAL_LINE],
+    [`活动：${eventTitle}`],
+    ['角色', '姓名', '手机号', '单位', '状态', '签到时间'],
+    ...rows.map((r) => [
+      roleLabel(r.role),
+      r.name,
+      r.phone,
+      r.organisation,
+      statusZh[r.status] ?? r.status,
+      r.checked_in_at ? formatTime(r.checked_in_at) : '未签到',
+    ]),
+  ]);
+}
+
+/** Event slug only (never a name or phone) in the file name. */
+export function rosterFilename(slug: string): string {
+  return `保密-花名册-${slug.replace(/[^a-z0-9-]/gi, '')}.csv`;
+}
+
+export function eventsFilename(now: Date, year: number | null): string {
+  const d = now.toISOString().slice(0, 10);
+  return `活动统计-${year ?? '全部'}-${d}.csv`;
+}

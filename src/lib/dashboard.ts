@@ -1,0 +1,176 @@
+// Shapes the coord_dashboard / coord_events payloads for the coordinator screens and exports:
+// labels in Chinese, bar lengths, progress against the yearly target, CSV rows.
+import { districtName, site } from '../site.config';
+import { audiences, scamTypes } from './taxonomy';
+import type { CsvCell } from './csv';
+
+export interface GroupRow {
+  key: string;
+  events: number;
+  people_reached: number;
+  materials: number;
+}
+
+export interface DashboardData {
+  year: number | null;
+  totals: {
+    events_held: number;
+    events_reported: number;
+    people_reached: number;
+    questions_answered: number;
+    materials: number;
+    volunteer_participations: number;
+    volunteers_reported: number;
+    volunteer_hours: number;
+  };
+  materials_by_kind: { kind: string; label: string; quantity: number }[];
+  by_month: GroupRow[];
+  by_district: GroupRow[];
+  by_audience: GroupRow[];
+  by_topic: GroupRow[];
+  map_total: number;
+  /** [event id, title, lat, lng, people reached, starts_at] */
+  map: [number, string, number, number, number, string][];
+  years: number[];
+}
+
+export interface CoordEvent {
+  id: number;
+  slug: string;
+  title: string | null;
+  starts_at: string;
+  ends_at: string;
+  district: string;
+  status: string;
+  audiences: string[] | null;
+  topics: string[] | null;
+  slots: number;
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  checked_in: number;
+  report_version: number | null;
+  people_reached: number | null;
+  volunteers_present: number | null;
+  questions_answered: number | null;
+  materials: number;
+}
+
+export type GroupKind = 'month' | 'district' | 'audience' | 'topic';
+
+export function groupLabel(kind: GroupKind, key: string): string {
+  if (kind === 'district') return districtName(key);
+  if (kind === 'audience') return (audiences as Record<string, string>)[key] ?? key;
+  if (kind === 'topic') return (scamTypes as Record<string, string>)[key] ?? key;
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  return m ? `${m[1]}年${Number(m[2])}月` : key;
+}
+
+export interface Bar {
+  key: string;
+  label: string;
+  value: number;
+  /** 0–100: share of the largest value, for the bar's length. */
+  share: number;
+}
+
+export function toBars(kind: GroupKind, rows: readonly GroupRow[], metric: 'people_reached' | 'events' | 'materials'): Bar[] {
+  const max = Math.max(0, ...rows.map((r) => r[metric]));
+  return rows.map((r) => ({
+    key: r.key,
+    label: groupLabel(kind, r.key),
+    value: r[metric],
+    share: max > 0 ? Math.round((r[metric] / max) * 1000) / 10 : 0,
+  }));
+}
+
+export function kindBars(rows: DashboardData['materials_by_kind']): Bar[] {
+  const max = Math.max(0, ...rows.map((r) => r.quantity));
+  return rows.map((r) => ({
+    key: r.kind,
+    label: r.label,
+    value: r.quantity,
+    share: max > 0 ? Math.round((r.quantity / max) * 1000) / 10 : 0,
+  }));
+}
+
+export interface Progress {
+  value: number;
+  target: number;
+  /** Whole percent reached (may pass 100). */
+  percent: number;
+  /** 0–100 for the bar. */
+  bar: number;
+}
+
+export function progress(value: number, target: number): Progress {
+  const percent = target > 0 ? Math.floor((value / target) * 100) : 0;
+  return { value, target, percent, bar: Math.min(100, Math.max(0, percent)) };
+}
+
+/** Progress of the three headline figures against site.config's yearly target. */
+export function yearlyProgress(data: DashboardData, target = site.yearlyTarget): { label: string; p: Progress }[] {
+  return [
+    { label: '活动场次', p: progress(data.totals.events_held, target.events) },
+    { label: '群众覆盖人次', p: progress(data.totals.people_reached, target.peopleReached) },
+    { label: '发放宣传资料（份）', p: progress(data.totals.materials, target.materials) },
+  ];
+}
+
+const numberFormat = new Intl.NumberFormat('zh-CN');
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : numberFormat.format(n);
+}
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: site.timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+/** 2026/11/27 14:30 in Asia/Shanghai. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dateTime.format(new Date(iso)) : '';
+}
+
+export const eventsCsvHeader = [
+  '活动', '开始时间', '区（市）', '状态', '名额', '已确认', '候补', '签到', '群众覆盖人次', '到场志愿者', '解答咨询', '宣传资料（份）', '报告版本',
+];
+
+export function eventsCsvRows(events: readonly CoordEvent[]): CsvCell[][] {
+  return [
+    eventsCsvHeader,
+    ...events.map((e) => [
+      e.title ?? e.slug,
+      formatDateTime(e.starts_at),
+      districtName(e.district),
+      e.status === 'scheduled' ? '如期举行' : '已取消',
+      e.slots,
+      e.confirmed,
+      e.waitlisted,
+      e.checked_in,
+      e.people_reached,
+      e.volunteers_present,
+      e.questions_answered,
+      e.report_version ? e.materials : null,
+      e.report_version,
+    ]),
+  ];
+}
+
+/** A confirmed volunteer who never checked in, once the event is over. */
+export function isNoShow(
+  s: { status: string; checked_in_at: string | null },
+  eventEndsAt: string,
+  now = new Date(),
+): boolean {
+  return s.status === 'confirmed' && !s.checked_in_at && new Date(eventEndsAt).getTime() < now.getTime();
+}
+
+/** The event has started (so it belongs under "已举行"). */
+export function isPast(e: Pick<CoordEvent, 'starts_at'>, now = new Date()): boolean {
+  return new Date(e.starts_at).getTime() <= now.getTime();
+}

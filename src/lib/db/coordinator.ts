@@ -1,0 +1,223 @@
+// Typed verbs for the coordinator app over the full supabase-js client (auth + RPC). Components call
+// these, never the client. Every authorisation decision is made by the coord_* functions in Postgres.
+import type { Session } from '@supabase/supabase-js';
+import type { CoordEvent, DashboardData } from '../dashboard';
+import type { ReportValues } from '../report-validate';
+import type { RosterExportRow } from '../csv';
+import { coordinatorClient } from './coordinator-client';
+
+/** A failed call: `code` is the stable machine code (our `message`), or `network` / `forbidden`. */
+export class CoordError extends Error {
+  constructor(
+    readonly code: string,
+    readonly details: string | null = null,
+    readonly hint: string | null = null,
+  ) {
+    super(code);
+  }
+}
+
+interface RpcError {
+  code?: string;
+  message?: string;
+  details?: string | null;
+  hint?: string | null;
+}
+
+function toCoordError(error: RpcError): CoordError {
+  if (error.code === '42501') return new CoordError('forbidden', error.details ?? null);
+  if (error.code === 'P0001' && error.message) return new CoordError(error.message, error.details ?? null, error.hint ?? null);
+  // fetch failures surface with an empty code and a TypeError message.
+  if (!error.code) return new CoordError('network', error.message ?? null);
+  return new CoordError('unexpected', `${error.code} ${error.message ?? ''}`);
+}
+
+async function call<T>(fn: string, args: Record<string, unknown> = {}): Promise<T> {
+  let result: { data: unknown; error: RpcError | null };
+  try {
+    result = await coordinatorClient().rpc(fn, args);
+  } catch (e) {
+    throw new CoordError('network', e instanceof Error ? e.message : null);
+  }
+  if (result.error) throw toCoordError(result.error);
+  return result.data as T;
+}
+
+// --- Session ---------------------------------------------------------------------------------
+
+export type SignInOutcome = { ok: true } | { ok: false; message: string };
+
+export async function signIn(email: string, password: string): Promise<SignInOutcome> {
+  try {
+    const { error } = await coordinatorClient().auth.signInWithPassword({ email: email.trim(), password });
+    if (!error) return { ok: true };
+    if (error.status === 400 || error.code === 'invalid_credentials') return { ok: false, message: '邮箱或密码不正确，请重新输入。' };
+    if (error.status === 429) return { ok: false, message: '尝试次数太多，请稍等几分钟再试。' };
+    return { ok: false, message: '现在无法登录，请稍后再试。' };
+  } catch {
+    return { ok: false, message: '无法连接服务器，请检查网络后再试。' };
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await coordinatorClient().auth.signOut();
+}
+
+export async function currentSession(): Promise<Session | null> {
+  const { data } = await coordinatorClient().auth.getSession();
+  return data.session;
+}
+
+/** Calls back on sign-in, sign-out and token refresh; returns the unsubscribe function. */
+export function onSessionChange(cb: (session: Session | null) => void): () => void {
+  const { data } = coordinatorClient().auth.onAuthStateChange((_event, session) => cb(session));
+  return () => data.subscription.unsubscribe();
+}
+
+export interface CoordinatorProfile {
+  display_name: string;
+  active: boolean;
+}
+
+/** null: signed in but not a coordinator. */
+export function myProfile(): Promise<CoordinatorProfile | null> {
+  return call<CoordinatorProfile | null>('my_coordinator_profile');
+}
+
+// --- Events, roster, check-in ----------------------------------------------------------------
+
+export function listEvents(): Promise<CoordEvent[]> {
+  return call<CoordEvent[]>('coord_events');
+}
+
+export interface RosterEntry {
+  id: number;
+  role: string;
+  name: string | null;
+  phone_masked: string | null;
+  organisation: string | null;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  arrival: number;
+  checked_in_at: string | null;
+  created_at: string;
+  anonymised: boolean;
+}
+
+export interface EventSummary {
+  id: number;
+  slug: string;
+  title: string | null;
+  starts_at: string;
+  ends_at: string;
+  district: string;
+  status: string;
+}
+
+export interface Roster {
+  event: EventSummary;
+  slots: Record<string, number>;
+  signups: RosterEntry[];
+}
+
+export function getRoster(eventId: number): Promise<Roster> {
+  return call<Roster>('coord_roster', { p_event_id: eventId });
+}
+
+export function revealPhone(signupId: number): Promise<string> {
+  return call<string>('coord_reveal_phone', { p_signup_id: signupId });
+}
+
+export interface CheckInResult {
+  signup_id: number;
+  name: string | null;
+  role: string;
+  checked_in_at: string;
+  already_checked_in: boolean;
+}
+
+export function checkIn(eventId: number, signupId: number): Promise<CheckInResult> {
+  return call<CheckInResult>('coord_check_in', { p_event_id: eventId, p_signup_id: signupId });
+}
+
+export function checkInByCode(eventId: number, code: string): Promise<CheckInResult> {
+  return call<CheckInResult>('coord_check_in_by_code', { p_event_id: eventId, p_code: code });
+}
+
+export function undoCheckIn(eventId: number, signupId: number): Promise<void> {
+  return call<void>('coord_undo_check_in', { p_event_id: eventId, p_signup_id: signupId });
+}
+
+export function exportRoster(eventId: number): Promise<RosterExportRow[]> {
+  return call<RosterExportRow[]>('coord_export_roster', { p_event_id: eventId });
+}
+
+// --- Reports ---------------------------------------------------------------------------------
+
+export interface ReportSnapshot {
+  version: number;
+  people_reached: number;
+  volunteers_present: number;
+  volunteers_adjust_reason: string | null;
+  questions_answered: number;
+  notes: string | null;
+  materials: Record<string, number>;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface Revision {
+  version: number;
+  changed_at: string;
+  changed_by: string | null;
+  before: ReportSnapshot | null;
+  after: ReportSnapshot;
+}
+
+export interface MaterialKind {
+  id: string;
+  label: string;
+}
+
+export interface ReportBundle {
+  event: EventSummary;
+  checked_in: number;
+  report: ReportSnapshot | null;
+  kinds: MaterialKind[];
+  revisions: Revision[];
+}
+
+export function getReport(eventId: number): Promise<ReportBundle> {
+  return call<ReportBundle>('coord_get_report', { p_event_id: eventId });
+}
+
+/** Throws CoordError('report_conflict') with `details` = the other editor's saved report (JSON). */
+export function saveReport(eventId: number, expectedVersion: number, v: ReportValues): Promise<ReportSnapshot> {
+  return call<ReportSnapshot>('coord_save_report', {
+    p_event_id: eventId,
+    p_expected_version: expectedVersion,
+    p_people_reached: v.people_reached,
+    p_volunteers_present: v.volunteers_present,
+    p_adjust_reason: v.volunteers_adjust_reason,
+    p_questions_answered: v.questions_answered,
+    p_notes: v.notes,
+    p_materials: v.materials,
+  });
+}
+
+export function conflictSnapshot(e: CoordError): ReportSnapshot | null {
+  try {
+    return e.details ? (JSON.parse(e.details) as ReportSnapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function addMaterialKind(id: string, label: string): Promise<MaterialKind[]> {
+  return call<MaterialKind[]>('coord_add_material_kind', { p_id: id, p_label: label });
+}
+
+// --- Dashboard -------------------------------------------------------------------------------
+
+export function getDashboard(year: number | null): Promise<DashboardData> {
+  return call<DashboardData>('coord_dashboard', { p_year: year });
+}

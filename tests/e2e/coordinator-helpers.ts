@@ -1,0 +1,116 @@
+// Shared steps of the coordinator journeys: API calls through the e2e stack's gateway (to arrange a
+// volunteer sign-up and to play a second coordinator) and signing in through the real UI.
+import { randomInt } from 'node:crypto';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { e2ePorts } from '../../scripts/e2e-env.mjs';
+
+export const apiUrl = process.env.XINGHUO_E2E_API_URL ?? `http://127.0.0.1:${e2ePorts.api}`;
+export const anonKey =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+export const demoCoordinator = { email: 'coordinator@xinghuo.local', password: 'xinghuo-demo-2026' };
+export const demoVolunteer = { email: 'volunteer@xinghuo.local', password: 'xinghuo-demo-2026' };
+
+export async function apiToken(request: APIRequestContext, who = demoCoordinator): Promise<string> {
+  const res = await request.post(`${apiUrl}/auth/v1/token?grant_type=password`, {
+    headers: { apikey: anonKey },
+    data: who,
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()).access_token as string;
+}
+
+export async function rpc<T = any>(request: APIRequestContext, fn: string, args: object, token = anonKey, headers: Record<string, string> = {}) {
+  const res = await request.post(`${apiUrl}/rest/v1/rpc/${fn}`, {
+    headers: { apikey: anonKey, Authorization: `Bearer ${token}`, ...headers },
+    data: args,
+  });
+  return { status: res.status(), body: (await res.json().catch(() => null)) as T };
+}
+
+export interface PickedEvent {
+  id: number;
+  slug: string;
+  title: string;
+}
+
+/** An upcoming scheduled event (from the synced content) with a free volunteer place. */
+export async function pickUpcomingEvent(request: APIRequestContext, token: string, skip: number[] = []): Promise<PickedEvent> {
+  const events = (await rpc<any[]>(request, 'coord_events', {}, token)).body;
+  const soon = Date.now() + 3_600_000;
+  for (const e of events) {
+    if (e.status !== 'scheduled' || new Date(e.starts_at).getTime() < soon || skip.includes(e.id)) continue;
+    const roster = (await rpc<any>(request, 'coord_roster', { p_event_id: e.id }, token)).body;
+    const free = (roster.slots.volunteer ?? 0) - roster.signups.filter((s: any) => s.role === 'volunteer' && s.status === 'confirmed').length;
+    if (free > 0) return { id: e.id, slug: e.slug, title: e.title };
+  }
+  throw new Error('no upcoming event with a free volunteer place in the synced content');
+}
+
+const nameChars = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
+/** Signs a volunteer up through the public sign-up RPC, as the event page would. */
+export async function signUpVolunteer(request: APIRequestContext, slug: string) {
+  const phone = `13${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
+  const name = `测试${nameChars[randomInt(0, nameChars.length)]}${nameChars[randomInt(0, nameChars.length)]}${nameChars[randomInt(0, nameChars.length)]}`;
+  const res = await rpc<any>(
+    request,
+    'sign_up',
+    { p_event_slug: slug, p_role: 'volunteer', p_name: name, p_phone: phone, p_organisation: '测试单位', p_consent: true, p_consent_version: '2026-11', p_website: '' },
+    anonKey,
+    // Its own client address, so other suites' sign-ups from 127.0.0.1 do not share its rate limit.
+    { 'x-forwarded-for': `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}` },
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.status).toBe('confirmed');
+  return { name, phone, code: res.body.checkin_code as string };
+}
+
+export async function signInUi(page: Page, who = demoCoordinator): Promise<void> {
+  await page.goto('/coordinator/');
+  await page.getByLabel('邮箱').fill(who.email);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export function digits(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d]/g, ''));
+}
+
+/** The dashboard's totals for all years, as shown on screen. */
+export interface DashboardTotals {
+  events_held: number;
+  people_reached: number;
+  materials: number;
+  volunteer_participations: number;
+}
+
+export async function readDashboard(page: Page): Promise<DashboardTotals> {
+  await page.goto('/coordinator/#/dashboard');
+  await page.getByLabel('统计年份').selectOption('all');
+  await expect(page.getByRole('heading', { name: '全部年份合计' })).toBeVisible();
+  const read = async (key: keyof DashboardTotals) => digits(await page.locator(`[data-total="${key}"]`).textContent());
+  return {
+    events_held: await read('events_held'),
+    people_reached: await read('people_reached'),
+    materials: await read('materials'),
+    volunteer_participations: await read('volunteer_participations'),
+  };
+}
+
+export interface HomeCounters {
+  events_held: number;
+  materials_handed_out: number;
+  people_reached: number;
+}
+
+export async function readHomeCounters(page: Page): Promise<HomeCounters> {
+  await page.goto('/');
+  // client:visible: the island hydrates (and fetches) once its section is on screen.
+  await page.getByRole('heading', { name: '我们的足迹' }).scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-impact="people_reached"]')).toBeVisible();
+  const read = async (key: keyof HomeCounters) => digits(await page.locator(`[data-impact="${key}"]`).textContent());
+  return {
+    events_held: await read('events_held'),
+    materials_handed_out: await read('materials_handed_out'),
+    people_reached: await read('people_reached'),
+  };
+}
