@@ -25,8 +25,11 @@ export async function startPostgres({ dataDir, port, reset = false, durable = tr
   if (reset) await rm(dataDir, { recursive: true, force: true });
   const fresh = !(await exists(`${dataDir}/PG_VERSION`));
   // Postgres runs as the `postgres` OS user when we are root: it must be able to reach the folder.
-  await mkdir(dirname(dataDir), { recursive: true });
-  await chmod(dirname(dataDir), 0o755).catch(() => {});
+  // Only add read/search for others: never narrow a shared parent such as /tmp (1777).
+  const parent = dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  const { mode } = await stat(parent);
+  await chmod(parent, (mode & 0o7777) | 0o005).catch(() => {});
 
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

@@ -23,17 +23,50 @@ function inputParams(row) {
   return params.map((p, i) => ({ ...p, required: i < firstOptional }));
 }
 
-/** Resolves the call; returns `{ fn }` or `{ notFound: body }` (PGRST202, as PostgREST words it). */
-export async function resolveFunction(client, name, keys) {
+// A short-lived schema cache, like PostgREST's (which keeps its cache until told to reload): saves
+// one catalog round trip per request under load, yet DDL (tests create functions on the fly) is
+// seen within CACHE_MS. Misses are never cached, and callers drop an entry when a call hits a
+// changed signature (see `forgetFunction`).
+const CACHE_MS = 2000;
+const cache = new Map();
+
+export function forgetFunction(name) {
+  cache.delete(name);
+}
+
+async function lookup(client, name) {
+  const hit = cache.get(name);
+  if (hit && performance.now() - hit.at < CACHE_MS) return { rows: hit.rows, cached: true };
   const { rows } = await client.query(LOOKUP, [name]);
-  const matches = rows
+  if (rows.length > 0) cache.set(name, { rows, at: performance.now() });
+  else cache.delete(name);
+  return { rows, cached: false };
+}
+
+function matching(rows, keys) {
+  return rows
     .map((row) => ({ ...row, params: inputParams(row) }))
     .filter((row) => {
       const names = new Set(row.params.map((p) => p.name));
       return keys.every((k) => names.has(k)) && row.params.every((p) => !p.required || keys.includes(p.name));
     })
     .sort((a, b) => a.params.length - b.params.length);
-  if (matches.length > 0) return { fn: matches[0] };
+}
+
+/**
+ * Resolves the call; returns `{ fn, cached }` or `{ notFound: body }` (PGRST202, as PostgREST words
+ * it). `cached` says the answer came from the cache (a failing call may then retry with `fresh`).
+ */
+export async function resolveFunction(client, name, keys, { fresh = false } = {}) {
+  if (fresh) forgetFunction(name);
+  let { rows, cached } = await lookup(client, name);
+  let matches = matching(rows, keys);
+  if (matches.length === 0 && cached) {
+    forgetFunction(name); // perhaps redefined since: look again before saying "not found"
+    ({ rows, cached } = await lookup(client, name));
+    matches = matching(rows, keys);
+  }
+  if (matches.length > 0) return { fn: matches[0], cached };
 
   const sorted = [...keys].sort();
   const withParams = sorted.length ? `(${sorted.join(', ')})` : ' without parameters';
