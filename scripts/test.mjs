@@ -9,9 +9,11 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 mkdirSync('.tmp', { recursive: true });
 
 let failedStages = 0;
+const stageFailed = {};
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  stageFailed[label] = r.status !== 0;
   if (r.status !== 0) {
     failedStages++;
     console.log(`--- ${label}: exit ${r.status ?? r.signal}`);
@@ -50,8 +52,13 @@ if (browserReady && run('build for e2e', 'npm', ['run', 'build'], e2eBuildEnv)) 
 const vitest = readJson('.tmp/vitest.json');
 const pw = readJson('.tmp/playwright.json');
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0) + (pw?.stats?.flaky ?? 0);
-// A stage that died before reporting counts as one failure, so a crash can never read as green.
-const failed = (vitest ? vitest.numFailedTests : 1) + (pw ? pw.stats.unexpected : 1);
+// A stage that failed without reporting a failed test (type errors, a global setup that could not
+// start the database, a crash) still counts as one failure, so the closing line never reads as green.
+const atLeastOneIf = (stageDidFail, reported) => (stageDidFail ? Math.max(1, reported) : reported);
+const failed =
+  atLeastOneIf(stageFailed['type check (astro check)'], 0) +
+  atLeastOneIf(stageFailed['vitest (unit + db)'] || !vitest, vitest?.numFailedTests ?? 0) +
+  atLeastOneIf(stageFailed['build for e2e'] || stageFailed['playwright (e2e)'] || !pw, pw?.stats?.unexpected ?? 0);
 console.log(`\nvitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
 console.log(`playwright: ${pw ? `${pw.stats.expected + pw.stats.flaky} passed (${pw.stats.flaky} flaky), ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped` : 'no report'}`);
 console.log(`${passed} passed, ${failed} failed`);

