@@ -148,13 +148,28 @@ function islandOnPage(pageFile, name) {
   return { upFront: sizeOf(files, inline), later: sizeOf(lazyClosure(files)), runtime: sizeOf(new Set([...files].filter((f) => !/\/(SignupForm|ManageSignup)\./.test(f))), inline) };
 }
 
+/**
+ * What an event page runs before anyone touches it now that the sign-up form and the places box are
+ * plain module scripts (no framework, no island loader): each <script type="module" src> (or only
+ * those whose URL matches `only`) with its static imports, plus the page's inline scripts; then what
+ * their dynamic imports add (the form's submit path).
+ */
+function moduleScriptsOnPage(pageFile, only) {
+  const html = readFileSync(pageFile, 'utf8');
+  const srcs = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]).filter((u) => !only || only.test(u));
+  const files = new Set();
+  for (const u of srcs) jsClosure(join(dist, u), files);
+  const inline = only ? [] : [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]);
+  return { upFront: sizeOf(files, inline), later: sizeOf(lazyClosure(files)) };
+}
+
 /** The first built event page that carries the sign-up form. */
 function eventPageWithForm() {
   const eventsDir = join(dist, 'events');
   if (!existsSync(eventsDir)) return undefined;
   for (const slug of readdirSync(eventsDir)) {
     const page = join(eventsDir, slug, 'index.html');
-    if (existsSync(page) && readFileSync(page, 'utf8').includes('&quot;name&quot;:&quot;SignupForm&quot;')) return page;
+    if (existsSync(page) && readFileSync(page, 'utf8').includes('data-signup-form')) return page;
   }
   return undefined;
 }
@@ -226,14 +241,21 @@ try {
 
 function reportSizes() {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  for (const [name, page] of [['SignupForm', eventPageWithForm()], ['ManageSignup', join(dist, 'signup', 'manage', 'index.html')]]) {
-    const s = page && islandOnPage(page, name);
-    if (!s) {
-      console.log(`${name} island: not found in ${dist} (build the site first)`);
-      continue;
-    }
+  const line = (label, x) => `${label}: ${x.files} files, ${kb(x.raw)} raw, gzip ${kb(x.gzAll)} together / ${kb(x.gzEach)} file by file`;
+  const eventPage = eventPageWithForm();
+  if (!eventPage) console.log(`event page with the sign-up form: not found in ${dist} (build the site first)`);
+  else {
+    const page = moduleScriptsOnPage(eventPage);
+    const form = moduleScriptsOnPage(eventPage, /\/SignupForm\./);
+    console.log(line('event page before interaction (every module + inline script: places box, sign-up form, text-size switch)', page.upFront));
+    console.log(`${line('sign-up form before interaction (its script + the shared PostgREST/availability chunks)', form.upFront)} (budget 15 KB)`);
+    console.log(line('sign-up form, fetched on first focus or submit (checks, error texts, submit + result view)', form.later));
+  }
+  const s = islandOnPage(join(dist, 'signup', 'manage', 'index.html'), 'ManageSignup');
+  if (!s) console.log(`ManageSignup island: not found in ${dist} (build the site first)`);
+  else {
     const { upFront: u, later: l, runtime: r } = s;
-    console.log(`${name} island before interaction: ${u.files} scripts, ${kb(u.raw)} raw, gzip ${kb(u.gzAll)} together / ${kb(u.gzEach)} file by file (budget 15 KB); all but the component's own chunk (loaders, Svelte runtime, shared chunks) ${kb(r.gzAll)} together / ${kb(r.gzEach)}`);
-    console.log(`${name} island, fetched later by dynamic import (on mount, focus or submit): ${l.files} files, ${kb(l.raw)} raw, gzip ${kb(l.gzAll)} together / ${kb(l.gzEach)} file by file`);
+    console.log(`ManageSignup island before interaction: ${u.files} scripts, ${kb(u.raw)} raw, gzip ${kb(u.gzAll)} together / ${kb(u.gzEach)} file by file (budget 15 KB); all but the component's own chunk (loaders, Svelte runtime, shared chunks) ${kb(r.gzAll)} together / ${kb(r.gzEach)}`);
+    console.log(`ManageSignup island, fetched later by dynamic import (on mount, focus or submit): ${l.files} files, ${kb(l.raw)} raw, gzip ${kb(l.gzAll)} together / ${kb(l.gzEach)} file by file`);
   }
 }

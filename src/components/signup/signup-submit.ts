@@ -1,0 +1,123 @@
+// The sign-up form's submit path, loaded on first focus or submit (see SignupForm.astro): checks the
+// fields for instant feedback, calls public.sign_up (the authority) and shows field errors or the
+// result. Everything a volunteer typed reaches the page only through textContent, never as HTML.
+import { manageUrl, signUp, SignupRpcError, type SignUpResult } from '../../lib/db/signup';
+import { signupError } from '../../lib/signup-errors';
+import { validateSignup, type SignupField } from '../../lib/validate-signup';
+
+type Errors = Partial<Record<SignupField, string>>;
+
+const fieldOrder: SignupField[] = ['role', 'name', 'phone', 'organisation', 'consent'];
+const fieldLabels: Record<SignupField, string> = {
+  role: '岗位', name: '姓名', phone: '手机号码', organisation: '单位', consent: '同意个人信息说明',
+};
+
+let busy = false;
+
+const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
+const roleInputs = (form: HTMLFormElement) => [...form.querySelectorAll<HTMLInputElement>('input[name="role"]')];
+const inputsOf = (form: HTMLFormElement, f: SignupField) => (f === 'role' ? roleInputs(form) : [byId(`signup-${f}`)]);
+
+function setSummary(form: HTMLFormElement, text: string) {
+  const box = form.querySelector('[data-signup-summary]')!;
+  if (!text) return box.replaceChildren();
+  const p = document.createElement('p');
+  p.className = 'rounded-lg border-2 border-brand bg-white p-3 font-bold text-brand-dark';
+  p.textContent = text;
+  box.replaceChildren(p);
+}
+
+/** Each message beside its field, the field marked invalid and pointing at it. */
+function setErrors(form: HTMLFormElement, errors: Errors) {
+  for (const f of fieldOrder) {
+    const message = errors[f];
+    const errorId = `signup-${f}-error`;
+    const p = byId<HTMLParagraphElement>(errorId);
+    p.textContent = message ?? '';
+    p.hidden = !message;
+    for (const input of inputsOf(form, f)) {
+      const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && id !== errorId);
+      if (message) ids.push(errorId);
+      if (ids.length > 0) input.setAttribute('aria-describedby', ids.join(' '));
+      else input.removeAttribute('aria-describedby');
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  }
+}
+
+function showProblems(form: HTMLFormElement, list: { field: SignupField; message: string }[]) {
+  const errors: Errors = {};
+  for (const p of list) errors[p.field] ??= p.message;
+  setErrors(form, errors);
+  const fields = fieldOrder.filter((f) => errors[f]);
+  setSummary(form, `有 ${fields.length} 处需要修改：${fields.map((f) => fieldLabels[f]).join('、')}。`);
+  if (fields[0]) inputsOf(form, fields[0])[0]?.focus();
+}
+
+/** Replaces the form with the outcome and moves focus to its heading. */
+function showResult(form: HTMLFormElement, result: SignUpResult, roleLabel: string) {
+  const view = form.parentElement!.querySelector<HTMLElement>('[data-signup-result]')!;
+  const part = <T extends HTMLElement>(selector: string) => view.querySelector<T>(selector)!;
+  part('h2').textContent = result.status === 'confirmed' ? '报名成功' : '已加入候补名单';
+  for (const p of view.querySelectorAll<HTMLElement>('[data-when]')) if (p.dataset.when !== result.status) p.remove();
+  for (const s of view.querySelectorAll('[data-role-label]')) s.textContent = roleLabel;
+  const position = view.querySelector('[data-testid="waitlist-position"]');
+  if (position) position.textContent = String(result.waitlist_position);
+  part('[data-testid="checkin-code"]').textContent = result.checkin_code;
+  const link = manageUrl(location.origin, result.cancel_token);
+  const a = part<HTMLAnchorElement>('[data-testid="manage-link"]');
+  a.href = link;
+  a.textContent = link;
+  form.remove();
+  view.hidden = false;
+  part('h2').focus();
+}
+
+function setBusy(form: HTMLFormElement, on: boolean) {
+  busy = on;
+  const button = form.querySelector('button')!;
+  button.disabled = on;
+  button.textContent = on ? '正在提交…' : '提交报名';
+}
+
+export async function submitSignup(form: HTMLFormElement): Promise<void> {
+  if (busy) return;
+  const checked = roleInputs(form).find((r) => r.checked);
+  const values = {
+    role: checked?.value ?? '',
+    name: byId('signup-name').value,
+    phone: byId('signup-phone').value,
+    organisation: byId('signup-organisation').value,
+    consent: byId('signup-consent').checked,
+  };
+  const problems = validateSignup(values);
+  if (problems.length > 0) {
+    showProblems(form, problems.map((p) => ({ field: p.field, message: signupError(p.code).message })));
+    return;
+  }
+  setErrors(form, {});
+  setSummary(form, '');
+  setBusy(form, true);
+  try {
+    const outcome = await signUp({
+      ...values,
+      eventSlug: form.dataset.eventSlug ?? '',
+      consentVersion: form.dataset.privacyVersion ?? '',
+      website: byId('signup-website').value,
+    });
+    showResult(form, outcome, checked?.dataset.label ?? values.role);
+  } catch (e) {
+    const code = e instanceof SignupRpcError ? e.code : 'unavailable';
+    const { field, message } = signupError(code);
+    if ((fieldOrder as string[]).includes(field)) {
+      showProblems(form, [{ field: field as SignupField, message }]);
+    } else {
+      // Not about one field (event closed, too many attempts, offline): the summary says it.
+      setErrors(form, {});
+      setSummary(form, message);
+    }
+  } finally {
+    setBusy(form, false);
+  }
+}
