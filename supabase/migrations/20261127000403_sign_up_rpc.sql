@@ -1,7 +1,24 @@
--- public.sign_up: the whole sign-up in one transaction. Every field is validated here (the form's
--- checks are only a convenience), the event row is locked FOR UPDATE so concurrent sign-ups for
--- the same event queue up, and a place is confirmed while the role has slots, else waitlisted in
--- arrival order. Returns the private cancel token once; only its SHA-256 is stored.
+-- public.sign_up: one volunteer sign-up, all rules in one transaction (README "Volunteer sign-up").
+-- Work is kept out of the event-row lock where it can be (all sign-ups for one event queue on it):
+--  * the cancel token and a first check-in code are drawn before the lock (uniqueness of the code
+--    within the event is still checked under it);
+--  * the waitlist position is counted inline.
+-- The abuse limits stay under the lock: outside it, simultaneous sign-ups from one client for one
+-- event could miss each other's log rows.
+
+-- A random six-digit check-in code (uniqueness within the event is the caller's job).
+create or replace function xinghuo.checkin_code_candidate()
+returns text
+language sql
+volatile
+set search_path = ''
+as $$
+  select pg_catalog.lpad(
+    ((('x' || pg_catalog.encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint & 2147483647) % 1000000)::text,
+    6, '0')
+$$;
+revoke execute on function xinghuo.checkin_code_candidate() from public, anon, authenticated;
+
 create or replace function public.sign_up(
   p_event_slug text,
   p_role text,
@@ -29,6 +46,8 @@ declare
   v_token text;
   v_code text;
   v_id bigint;
+  v_arrival bigint;
+  v_position integer;
 begin
   if xinghuo.clean_text(p_website) <> '' then
     perform xinghuo.signup_fail('honeypot', 'website', 'a hidden field was filled in');
@@ -65,6 +84,11 @@ begin
     perform xinghuo.signup_fail('consent_version_unknown', 'consent', 'the privacy notice changed; reload the page');
   end if;
 
+  -- Work that needs no lock is done before taking it: the cancel token and a first check-in code.
+  -- 32 random bytes as base64url (43 characters): unguessable, safe in a URL fragment.
+  v_token := pg_catalog.translate(pg_catalog.encode(extensions.gen_random_bytes(32), 'base64'), '+/=', '-_');
+  v_code := xinghuo.checkin_code_candidate();
+
   -- The lock that makes capacity exact: every sign-up and cancellation for this event waits here.
   select * into v_event from xinghuo.events e where e.slug = p_event_slug for update;
   if not found or v_event.status = 'withdrawn' then
@@ -81,36 +105,40 @@ begin
     perform xinghuo.signup_fail('role_has_no_slots', 'role', 'this event needs no one in this role');
   end if;
 
+  -- Counted right after locking (the order does not matter while the lock is held; done early so
+  -- that the control in tests/db/signup-concurrency.test.ts, a copy without the lock, still races).
+  select count(*) into v_confirmed from xinghuo.signups s
+  where s.event_id = v_event.id and s.role = p_role and s.status = 'confirmed';
+  v_status := case when v_confirmed < v_slots then 'confirmed' else 'waitlisted' end;
+
   if exists (select 1 from xinghuo.signups s
              where s.event_id = v_event.id and s.phone = v_phone and s.status <> 'cancelled') then
     perform xinghuo.signup_fail('duplicate_signup', 'phone', 'this number already holds a place at this event');
   end if;
 
+  -- Under the lock, so that one event's sign-ups count each other exactly (see the helper).
   perform xinghuo.enforce_signup_rate_limits(v_phone);
 
-  select count(*) into v_confirmed from xinghuo.signups s
-  where s.event_id = v_event.id and s.role = p_role and s.status = 'confirmed';
-  v_status := case when v_confirmed < v_slots then 'confirmed' else 'waitlisted' end;
-
-  -- 32 random bytes as base64url (43 characters): unguessable, safe in a URL fragment.
-  v_token := pg_catalog.translate(pg_catalog.encode(extensions.gen_random_bytes(32), 'base64'), '+/=', '-_');
   -- Six digits, unique within the event (the lock above makes the check race-free).
-  loop
-    v_code := pg_catalog.lpad(
-      ((('x' || pg_catalog.encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint & 2147483647) % 1000000)::text,
-      6, '0');
-    exit when not exists (select 1 from xinghuo.signups s where s.event_id = v_event.id and s.checkin_code = v_code);
+  while exists (select 1 from xinghuo.signups s where s.event_id = v_event.id and s.checkin_code = v_code) loop
+    v_code := xinghuo.checkin_code_candidate();
   end loop;
 
   insert into xinghuo.signups (event_id, role, name, phone, organisation, status, consent_version,
                                consented_at, cancel_token_hash, checkin_code)
   values (v_event.id, p_role, v_name, v_phone, v_org, v_status, p_consent_version,
           pg_catalog.now(), extensions.digest(v_token, 'sha256'), v_code)
-  returning id into v_id;
+  returning id, arrival into v_id, v_arrival;
+
+  -- Same rule as xinghuo.waitlist_position, inline (a function call per sign-up costs lock time).
+  if v_status = 'waitlisted' then
+    select count(*)::integer into v_position from xinghuo.signups w
+    where w.event_id = v_event.id and w.role = p_role and w.status = 'waitlisted' and w.arrival <= v_arrival;
+  end if;
 
   return pg_catalog.json_build_object(
     'status', v_status,
-    'waitlist_position', xinghuo.waitlist_position(v_id),
+    'waitlist_position', v_position,
     'cancel_token', v_token,
     'checkin_code', v_code);
 end;
