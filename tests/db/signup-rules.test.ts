@@ -28,6 +28,28 @@ describe('sign_up', () => {
     ]);
   });
 
+  it('promotes the waitlist in arrival order when the programme raises the places', async () => {
+    const ev = await createEvent({ slots: { volunteer: 1 } });
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await signUp(ev.slug));
+    expect(results.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+
+    await createEvent({ slug: ev.slug, slots: { volunteer: 3 } });
+    const rows = await sql<{ status: string; promoted: boolean }>(
+      `select status, promoted_at is not null as promoted from xinghuo.signups where event_id = $1 order by arrival`,
+      [ev.id],
+    );
+    expect(rows).toEqual([
+      { status: 'confirmed', promoted: false },
+      { status: 'confirmed', promoted: true },
+      { status: 'confirmed', promoted: true },
+      { status: 'waitlisted', promoted: false },
+    ]);
+    // Fewer places never demotes anyone already confirmed.
+    await createEvent({ slug: ev.slug, slots: { volunteer: 1 } });
+    expect(await statusCounts(ev.id)).toMatchObject({ confirmed: 3, waitlisted: 1 });
+  });
+
   it('stores normalised data, the notice version and only a hash of the token', async () => {
     const ev = await createEvent();
     const r = await signUp(ev.slug, { p_name: '  王 五 ', p_phone: '+86 137-0000 1111', p_organisation: '　中国银行（市南支行） ' });
