@@ -167,6 +167,9 @@ test.describe('events elsewhere on the site', () => {
     const topic = page.locator('main dl a[href^="/articles/type/"]').first();
     const topicLabel = (await topic.innerText()).trim();
     await topic.click();
+    // Count articles only once the type page has loaded (counting during navigation reads 0).
+    await page.waitForURL('**/articles/type/**');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const article = page.locator('main article h3 a').first();
     test.skip((await article.count()) === 0, 'no case article on this scam type yet');
     await article.click();
