@@ -2,8 +2,12 @@
 // and from the database suite (tests/db), so the three never collide.
 export const e2ePorts = { site: 4399, api: 54331, db: 54332 };
 
+// Generated events dated relative to the run (scripts/e2e-events.mjs), read by the build and the sync.
+export const e2eEventsDir = 'tests/e2e/generated-events';
+
 // The site is built with these so its islands talk to the e2e stack.
 export const e2eBuildEnv = {
+  XINGHUO_EXTRA_EVENTS_DIR: e2eEventsDir,
   PUBLIC_SUPABASE_URL: `http://127.0.0.1:${e2ePorts.api}`,
   PUBLIC_SITE_URL: `http://127.0.0.1:${e2ePorts.site}`,
 };

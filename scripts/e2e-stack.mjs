@@ -4,7 +4,10 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../supabase/local/stack.mjs';
-import { e2ePorts } from './e2e-env.mjs';
+import { e2eEventsDir, e2ePorts } from './e2e-env.mjs';
+
+// Sync the same generated events the e2e site was built with.
+process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eEventsDir;
 
 const dir = await mkdtemp(join(tmpdir(), 'xinghuo-e2e-'));
 await chmod(dir, 0o755); // PostgreSQL runs as the `postgres` user and must reach its folder

@@ -46,11 +46,18 @@ export function toDbEvent(data, file) {
   };
 }
 
-export async function readContentEvents(dir = eventsDir) {
+async function readEventsIn(dir) {
   const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.md')).sort();
   return Promise.all(
     files.map(async (f) => toDbEvent(frontmatter(await readFile(join(dir, f), 'utf8'), f), f)),
   );
+}
+
+/** The content events, plus the e2e run's generated ones when XINGHUO_EXTRA_EVENTS_DIR is set. */
+export async function readContentEvents(dir = eventsDir) {
+  const extra = process.env.XINGHUO_EXTRA_EVENTS_DIR;
+  const lists = await Promise.all([readEventsIn(dir), extra ? readEventsIn(resolve(root, extra)) : []]);
+  return lists.flat();
 }
 
 /** Sends every content event to `apiUrl`; resolves to the summary sync_events returns. */

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBrowser } from './ensure-browser.mjs';
-import { e2eBuildEnv } from './e2e-env.mjs';
+import { e2eBuildEnv, e2eEventsDir } from './e2e-env.mjs';
+import { writeE2eEvents } from './e2e-events.mjs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 mkdirSync('.tmp', { recursive: true });
@@ -45,6 +46,7 @@ try {
 }
 
 rmSync('.tmp/playwright.json', { force: true });
+await writeE2eEvents(e2eEventsDir);
 if (browserReady && run('build for e2e', 'npm', ['run', 'build'], e2eBuildEnv)) {
   run('playwright (e2e)', 'npx', ['playwright', 'test']);
 }
