@@ -1,3 +1,4 @@
+import './scripts/require-node.mjs';
 import { defineConfig } from '@playwright/test';
 import { e2ePorts } from './scripts/e2e-env.mjs';
 

@@ -1,3 +1,4 @@
+import './scripts/require-node.mjs';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: pure functions (fast, parallel) and the database suite, which starts one real

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Cold build speed at scale: copies the project to a temp dir (node_modules symlinked, no .astro cache),
 // adds N synthetic articles made from the real ones, runs `astro build`, reports pages/s, cleans up.
-// Usage: node bench/build-speed.mjs [N=4000] [--no-markdown] [--lean-markdown]
+// Usage: node bench/build-speed.mjs [N=4000] [--no-markdown]
 //   --no-markdown: same pages, but each synthetic article's body is one short line, to show how much
 //   of the time is Markdown rendering (Astro renders bodies while syncing content, before pages).
-//   --lean-markdown: the temp copy's astro.config.mjs turns off Shiki and smartypants (articles have
-//   no code blocks; Chinese text needs no curly quotes) to see what that saves.
+import '../scripts/require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,7 +13,6 @@ import { basename, join, relative, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 4000);
 const noMarkdown = args.includes('--no-markdown');
-const leanMarkdown = args.includes('--lean-markdown');
 const root = resolve(import.meta.dirname, '..');
 const skip = new Set(['node_modules', 'dist', '.git', '.astro', '.tmp', 'test-results', 'playwright-report']);
 
@@ -50,8 +48,7 @@ try {
   const cfg = join(work, 'astro.config.mjs');
   const config = readFileSync(cfg, 'utf8');
   if (!config.includes("output: 'static',")) throw new Error('cannot find where to add options in astro.config.mjs');
-  const extra = `cacheDir: './.bench-cache',${leanMarkdown ? '\n  markdown: { syntaxHighlight: false, smartypants: false },' : ''}`;
-  writeFileSync(cfg, config.replace("output: 'static',", `output: 'static',\n  ${extra}`));
+  writeFileSync(cfg, config.replace("output: 'static',", `output: 'static',\n  cacheDir: './.bench-cache',`));
 
   console.log(`Building ${n} synthetic + ${real.length} real articles in ${work} (${cpus().length} CPUs, node ${process.version})…`);
   const started = process.hrtime.bigint();
@@ -77,7 +74,7 @@ try {
   // Astro's own phase timings: content sync, vite server/client bundles, static page generation.
   const phases = out.split('\n').filter((l) => /Completed in|built in|Synced content|page\(s\) built/.test(l)).map((l) => l.trim());
   console.log(phases.join('\n'));
-  console.log(`\npages: ${pages}  wall: ${seconds.toFixed(1)} s  → ${(pages / seconds).toFixed(0)} pages/s${noMarkdown ? ' (one-line bodies)' : ''}${leanMarkdown ? ' (lean markdown)' : ''}`);
+  console.log(`\npages: ${pages}  wall: ${seconds.toFixed(1)} s  → ${(pages / seconds).toFixed(0)} pages/s${noMarkdown ? ' (one-line bodies)' : ''}`);
   console.log(`CPU: ${cpu.toFixed(1)} s (user ${user} + sys ${sys}) → ${(pages / cpu).toFixed(0)} pages per CPU-second; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // 10,000 events over three years and 100,000 sign-ups, check-ins on past events, and reports with
 // material lines for most past events. The data stays in BENCH_DIR for bench/dashboard-rpc.mjs.
 //   node bench/dashboard-data.mjs            (then: node bench/dashboard-rpc.mjs)
+import '../scripts/require-node.mjs';
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { startStack } from '../supabase/local/stack.mjs';

@@ -1,6 +1,7 @@
 // Times public.coord_dashboard through the HTTP API as the demo coordinator (real sign-in, real
 // gateway, real PostgreSQL) on the data bench/dashboard-data.mjs generated. Budget: p95 ≤ 100 ms.
 //   node bench/dashboard-rpc.mjs [runs=50]
+import '../scripts/require-node.mjs';
 import pg from 'pg';
 import { startStack } from '../supabase/local/stack.mjs';
 

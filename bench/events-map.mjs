@@ -5,6 +5,7 @@
 // and records long tasks ('longtask' PerformanceObserver, tasks ≥ 50 ms) from page start to idle,
 // then zooms in twice (re-clustering) and measures again.
 // Usage: [PROFILE=desktop|phone] [RUNS=3] node bench/events-map.mjs [count=2000]   — exits 1 if a task exceeds 200 ms or nothing clustered.
+import '../scripts/require-node.mjs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

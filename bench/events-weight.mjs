@@ -3,6 +3,7 @@
 // fetches (including Leaflet, loaded by dynamic import when the map scrolls into view) plus inline
 // <style>/<script> in the HTML. Map tiles are images from a third party and are not counted.
 // Usage: node bench/events-weight.mjs [distDir]   — exits 1 above the 80 KB budget (DESIGN.md).
+import '../scripts/require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';

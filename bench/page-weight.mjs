@@ -5,6 +5,7 @@
 // imports; dynamic import() on click/search is NOT counted — that is the point of loading on demand).
 // Inline <script> is already inside the HTML bytes; its raw size is shown separately.
 // Usage: node bench/page-weight.mjs [distDir]   — exits 1 if a budget from DESIGN.md / issue 2 is exceeded.
+import '../scripts/require-node.mjs';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';

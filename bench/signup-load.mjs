@@ -6,6 +6,7 @@
 // gzip size of the sign-up islands as a built page loads them (before interaction, and on demand).
 // The load generator is a worker thread (node:http, keep-alive), not the gateway's own thread.
 // Usage: node bench/signup-load.mjs [--runs 5] [--dist dist] [--size-only]
+import '../scripts/require-node.mjs';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

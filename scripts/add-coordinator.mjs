@@ -3,6 +3,7 @@
 // insert the coordinators row with SQL instead.
 //   node scripts/add-coordinator.mjs <email> <password> <display name>
 // Connects to DATABASE_URL, or to the `npm start` database (127.0.0.1:54322), which must be running.
+import './require-node.mjs';
 import pg from 'pg';
 
 const [email, password, ...nameParts] = process.argv.slice(2);

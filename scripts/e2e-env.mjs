@@ -1,6 +1,8 @@
 // Ports and build environment of the end-to-end run, kept apart from `npm start` (54321/54322/4321)
-// and from the database suite (tests/db), so the three never collide.
-export const e2ePorts = { site: 4399, api: 54331, db: 54332 };
+// and from the database suite (tests/db), so the three never collide; overridable so two runs on
+// one machine need not collide either (as the database suite's ports are).
+const port = (name, fallback) => Number(process.env[`XINGHUO_E2E_${name}_PORT`] ?? fallback);
+export const e2ePorts = { site: port('SITE', 4399), api: port('API', 54331), db: port('DB', 54332) };
 
 // Generated events dated relative to the run (scripts/e2e-events.mjs), read by the build and the sync.
 export const e2eEventsDir = 'tests/e2e/generated-events';

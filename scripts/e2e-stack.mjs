@@ -1,5 +1,6 @@
 // The backend of the end-to-end run (Playwright webServer): a fresh stack in a temp folder on the
 // e2e ports, with seed and content events, in the foreground until SIGTERM/SIGINT.
+import './require-node.mjs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

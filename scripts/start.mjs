@@ -1,6 +1,7 @@
 // `npm start`: the local Supabase stand-in (PostgreSQL, migrations, demo data, events, API gateway)
 // and the site (astro dev). Data persists in supabase/local/.data; `npm start -- --reset` wipes it.
 // Ctrl-C stops the site, the gateway and PostgreSQL cleanly.
+import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../supabase/local/stack.mjs';
@@ -17,7 +18,7 @@ const stack = await startStack({ apiPort: ports.api, dbPort: ports.db, reset }).
 console.log(`[start] backend ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 // astro's own entry under this Node (not via npx), so stopping the child really stops the dev server.
-const astroBin = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
+const astroBin = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 const site = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(ports.site)], {
   stdio: ['inherit', 'pipe', 'inherit'],
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PUBLIC_SUPABASE_URL: stack.apiUrl },

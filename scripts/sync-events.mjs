@@ -2,6 +2,7 @@
 // places per role go to `public.sync_events` (service role, idempotent; events no longer in content
 // become 'withdrawn'). Used by the local stack on start, and in CI/production as:
 //   SUPABASE_URL=https://<ref>.supabase.co SUPABASE_SERVICE_ROLE_KEY=... node scripts/sync-events.mjs
+import './require-node.mjs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

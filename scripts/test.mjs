@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, and one closing line `N passed, N failed` summed over vitest
 // and Playwright. Each stage runs even if an earlier one failed, so one run shows everything.
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBrowser } from './ensure-browser.mjs';
@@ -61,7 +62,8 @@ const failed =
   atLeastOneIf(stageFailed['type check (astro check)'], 0) +
   atLeastOneIf(stageFailed['vitest (unit + db)'] || !vitest, vitest?.numFailedTests ?? 0) +
   atLeastOneIf(stageFailed['build for e2e'] || stageFailed['playwright (e2e)'] || !pw, pw?.stats?.unexpected ?? 0);
-console.log(`\nvitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
+console.log(`\nran on Node ${process.versions.node} (${process.execPath})`);
+console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
 console.log(`playwright: ${pw ? `${pw.stats.expected + pw.stats.flaky} passed (${pw.stats.flaky} flaky), ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped` : 'no report'}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failedStages > 0 || failed > 0 ? 1 : 0);

@@ -1,4 +1,5 @@
-import { defineCollection, reference, z } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { audienceIds, scamTypeIds } from './lib/taxonomy';
 import { districtIds } from './site.config';
@@ -20,10 +21,7 @@ const articles = defineCollection({
 // machine's zone. Unquoted YAML timestamps arrive as Date (an absolute instant), which is fine too.
 const isoWithOffset = z.union([
   z.date(),
-  z
-    .string()
-    .datetime({ offset: true })
-    .transform((s) => new Date(s)),
+  z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
 ]);
 
 // Volunteer places per role (ids as in lib/taxonomy volunteerRoles); a role left out has none.
