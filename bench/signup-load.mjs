@@ -118,7 +118,8 @@ const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
 function lazyClosure(files) {
   const lazy = new Set();
   for (const f of files) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/import\(\s*["'](\.\/[^"']+\.js)["']\s*\)/g)) {
+    // Vite 8 (rolldown) writes import(`./x.js`) where Vite 7 wrote import("./x.js").
+    for (const m of readFileSync(f, 'utf8').matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)) {
       for (const g of jsClosure(resolve(f, '..', m[1]))) if (!files.has(g)) lazy.add(g);
     }
   }
