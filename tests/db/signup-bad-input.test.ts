@@ -51,7 +51,7 @@ const businessCases: Case[] = [
   ['SQL in phone', () => ({ p_phone: "13812345678' OR '1'='1" }), 'phone_invalid', 'phone'],
   ['HTML in phone', () => ({ p_phone: '<b>13812345678</b>' }), 'phone_invalid', 'phone'],
   ['US number', () => ({ p_phone: '+1 415 555 0100' }), 'phone_invalid', 'phone'],
-  ['full-width digits', () => ({ p_phone: '１３８１２３４５６７８' }), 'phone_invalid', 'phone'],
+  ['full-width letters in a phone', () => ({ p_phone: '１３８ａｂｃｄ５６７８' }), 'phone_invalid', 'phone'],
   ['phone as a JSON boolean', () => ({ p_phone: true }), 'phone_invalid', 'phone'],
   ['10,000-character organisation', () => ({ p_organisation: long }), 'organisation_too_long', 'organisation'],
   ['61-character organisation', () => ({ p_organisation: '单'.repeat(61) }), 'organisation_too_long', 'organisation'],

@@ -3,13 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEvent, sql } from './harness';
-import { api, randomPhone, signupArgs, statusCounts } from './signup-fixtures';
-
-async function signUp(slug: string, over: Record<string, unknown> = {}) {
-  const res = await api('sign_up', signupArgs(slug, over));
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { status: string; waitlist_position: number | null; cancel_token: string; checkin_code: string };
-}
+import { api, randomPhone, signUp, signupArgs, statusCounts } from './signup-fixtures';
 
 describe('sign_up', () => {
   it('confirms while the role has slots, then waitlists in arrival order', async () => {
