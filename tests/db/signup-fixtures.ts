@@ -1,7 +1,7 @@
 // Shared arrangements for the sign-up suites (tests/db/signup-*.test.ts). Calls go through the
 // gateway over HTTP like the browser's; each call carries its own x-forwarded-for so the per-client
 // rate limit (one bucket per address) only bites where a test means it to.
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { anonKey, apiUrl, sql } from './harness';
 
@@ -36,9 +36,10 @@ export async function api(fn: string, args: unknown, opts: { token?: string; ip?
   return { status: res.status, body: text === '' ? null : JSON.parse(text) };
 }
 
-/** Valid sign_up arguments for an event; override any field. */
+/** Valid sign_up arguments for an event (a fresh request id: a new submission); override any field. */
 export function signupArgs(slug: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    p_request_id: randomUUID(),
     p_event_slug: slug,
     p_role: 'volunteer',
     p_name: '测试志愿者',
