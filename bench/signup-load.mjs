@@ -7,6 +7,7 @@
 // The load generator is a worker thread (node:http, keep-alive), not the gateway's own thread.
 // Usage: node bench/signup-load.mjs [--runs 5] [--dist dist] [--size-only]
 import '../scripts/require-node.mjs';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -68,7 +69,7 @@ function loadWorker() {
       Array.from({ length: PEOPLE }, async (_, i) => {
         const start = performance.now();
         const r = await post(apiUrl, fn, {
-          p_event_slug: slug, p_role: 'volunteer', p_name: '压测志愿者',
+          p_request_id: randomUUID(), p_event_slug: slug, p_role: 'volunteer', p_name: '压测志愿者',
           p_phone: `13${run % 7 + 3}${String(run * 1000 + i).padStart(8, '0')}`,
           p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '',
         }, `10.${run}.${i >> 8}.${i & 255}`);
@@ -217,7 +218,7 @@ try {
   const single = [];
   for (let i = 0; i < 100; i++) {
     const t = performance.now();
-    const r = await rpc(stack.apiUrl, 'sign_up', { p_event_slug: 'bench-warm', p_role: 'volunteer', p_name: '压测志愿者',
+    const r = await rpc(stack.apiUrl, 'sign_up', { p_request_id: randomUUID(), p_event_slug: 'bench-warm', p_role: 'volunteer', p_name: '压测志愿者',
       p_phone: `139${String(77_000_000 + i)}`, p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '' },
       anonKey, { 'x-forwarded-for': `10.250.0.${i}` });
     if (r.status !== 200) throw new Error(JSON.stringify(r.body));
@@ -227,9 +228,9 @@ try {
   console.log(`sequential (1 at a time, 100 sign-ups): p50 ${quantile(single, 0.5).toFixed(1)} ms, p95 ${quantile(single, 0.95).toFixed(1)} ms`);
 
   // Control: the same function without FOR UPDATE.
-  const { rows: [{ def }] } = await db.query(`select pg_get_functiondef('public.sign_up(text,text,text,text,text,boolean,text,text)'::regprocedure) as def`);
+  const { rows: [{ def }] } = await db.query(`select pg_get_functiondef('public.sign_up(text,text,text,text,text,text,boolean,text,text)'::regprocedure) as def`);
   await db.query(def.replace('public.sign_up(', 'public.sign_up_unlocked_control(').replace(/\s+for update;/, ';'));
-  await db.query('grant execute on function public.sign_up_unlocked_control(text,text,text,text,text,boolean,text,text) to anon');
+  await db.query('grant execute on function public.sign_up_unlocked_control(text,text,text,text,text,text,boolean,text,text) to anon');
   const control = await burst(stack.apiUrl, 'sign_up_unlocked_control', 'bench-control', 61);
   const { rows: [{ n }] } = await db.query(`select count(*)::int as n from xinghuo.signups s join xinghuo.events e on e.id = s.event_id where e.slug = $1 and s.status = 'confirmed'`, ['bench-control']);
   console.log(`control without the lock: ${control.confirmed} confirmed (${n} in the table) for ${SLOTS} places, ${control.errors} errors, p50 ${control.p50.toFixed(0)} ms, p95 ${control.p95.toFixed(0)} ms, wall ${control.wall.toFixed(0)} ms`);

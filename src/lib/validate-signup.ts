@@ -21,18 +21,32 @@ export const ORGANISATION_MAX = 60;
 const roleIds = ['bank_staff', 'police', 'street_office', 'lawyer', 'volunteer'];
 
 // Same character classes as xinghuo.name_has_bad_chars / organisation_has_bad_chars.
-const nameBadChars = /[0-9０-９!"#$%&'()*+,/:;<=>?@[\\\]^_`{|}~\u0000-\u001f\u007f]/;
+const nameBadChars = /[0-9０-９!"#$%&'()*+,/:;<=>?@[\\\]^_`{|}~\u0000-\u001f\u007f\u0080-\u009f\u2028\u2029]/;
 const organisationBadChars = /[<>"'`;=\\{}\u0000-\u001f\u007f]/;
 const mainlandMobile = /^1[3-9][0-9]{9}$/;
 
-/** Trims ASCII and ideographic spaces, as the database does. */
+// Characters that show nothing (zero-width, bidi controls, fillers, variation selectors, tags):
+// removed anywhere, as xinghuo.clean_text does, so a name of only these is empty.
+const invisibleChars =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}]/gu;
+// Every Unicode space (and tab, CR, LF), trimmed at both ends.
+const edgeSpaces = /^[ \t\r\n\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+|[ \t\r\n\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+$/g;
+// Spaces and dashes of every kind inside a phone number (full-width "－" is folded to "-" first).
+const phoneSeparators = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2010-\u2015\u2212\uFE63-]/g;
+
+/** Removes invisible characters, then trims spaces of every kind, as the database does. */
 export function cleanText(value: string): string {
-  return value.replace(/^[ \t\r\n\u3000]+|[ \t\r\n\u3000]+$/g, '');
+  return value.replace(invisibleChars, '').replace(edgeSpaces, '');
 }
 
-/** "138 1234-5678" or "+86 13812345678" → "13812345678" (spaces, dashes, country code dropped). */
+/** Full-width digits, "＋" and "－" → ASCII (what Chinese input methods type in full-width mode). */
+function foldFullWidth(value: string): string {
+  return value.replace(/[０-９＋－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** "１３８ １２３４－５６７８" or "+86 13812345678" → "13812345678" (folded; spaces, dashes, country code dropped). */
 export function normalisePhone(value: string): string {
-  return cleanText(value).replace(/[ \u3000-]/g, '').replace(/^(\+86|0086)/, '');
+  return foldFullWidth(cleanText(value)).replace(phoneSeparators, '').replace(/^(\+86|0086)/, '');
 }
 
 /** 13812345678 → 138****1234 */

@@ -58,7 +58,7 @@ describe('anonymise_expired_signups: service role only', () => {
 });
 
 describe('the private side stays private', () => {
-  const tables = ['signups', 'signup_limits', 'signup_rate_log', 'signup_secret', 'privacy_notice_versions'];
+  const tables = ['signups', 'signup_limits', 'signup_rate_log', 'signup_secret', 'privacy_notice_versions', 'client_address_settings'];
 
   it('has RLS on every sign-up table and no privileges for the API roles', async () => {
     for (const table of tables) {
@@ -81,17 +81,22 @@ describe('the private side stays private', () => {
     );
     expect(rpcs).toHaveLength(6);
     for (const r of rpcs) expect([r.proname, r.prosecdef, r.proconfig]).toEqual([r.proname, true, ['search_path=""']]);
+    const names = ['signup_fail', 'normalise_phone', 'enforce_client_rate_limit', 'enforce_phone_rate_limit', 'lock_signup_key',
+      'signup_key_hash', 'signup_hmac', 'signup_token', 'request_client_address', 'promote_waitlisted', 'signup_id_by_token',
+      'waitlist_position'];
     const helpers = await sql(
-      `select p.proname from pg_proc p where p.pronamespace = 'xinghuo'::regnamespace
-         and p.proname = any($1)
-         and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))`,
-      [['signup_fail', 'normalise_phone', 'enforce_signup_rate_limits', 'promote_waitlisted', 'signup_id_by_token', 'waitlist_position']],
+      `select p.proname as name,
+              has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute') as callable
+       from pg_proc p where p.pronamespace = 'xinghuo'::regnamespace and p.proname = any($1) order by p.proname`,
+      [names],
     );
-    expect(helpers).toEqual([]);
+    expect(helpers).toEqual([...names].sort().map((name) => ({ name, callable: false })));
   });
 
   it('the API cannot reach private helpers by name', async () => {
     const res = await api('promote_waitlisted', { p_event_id: 1, p_role: 'volunteer' });
     expect(res.status).toBe(404);
+    // The helper that turns a request id into its manage token above all.
+    expect((await api('signup_token', { p_request_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
   });
 });

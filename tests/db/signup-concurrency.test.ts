@@ -42,17 +42,17 @@ describe(`${PEOPLE} concurrent sign-ups for ${SLOTS} places`, () => {
 
 describe('control: the same load without the FOR UPDATE lock overbooks', () => {
   afterAll(async () => {
-    await sql('drop function if exists public.sign_up_unlocked_control(text, text, text, text, text, boolean, text, text)');
+    await sql('drop function if exists public.sign_up_unlocked_control(text, text, text, text, text, text, boolean, text, text)');
   });
 
   it('a copy of sign_up minus the lock confirms more than 30', async () => {
     // Built from the real function's source, so the only difference is the missing lock.
-    const [{ def }] = await sql(`select pg_get_functiondef('public.sign_up(text, text, text, text, text, boolean, text, text)'::regprocedure) as def`);
+    const [{ def }] = await sql(`select pg_get_functiondef('public.sign_up(text, text, text, text, text, text, boolean, text, text)'::regprocedure) as def`);
     expect(def).toContain('for update');
     const unlocked = def.replace('public.sign_up(', 'public.sign_up_unlocked_control(').replace(/\s+for update;/, ';');
     expect(unlocked).not.toContain('for update');
     await sql(unlocked);
-    await sql('grant execute on function public.sign_up_unlocked_control(text, text, text, text, text, boolean, text, text) to anon');
+    await sql('grant execute on function public.sign_up_unlocked_control(text, text, text, text, text, text, boolean, text, text) to anon');
 
     // Overbooking is a race, so it may not show in one burst: up to 10 bursts, each on a
     // fresh event; a single overbooked event proves the load can expose a missing lock.

@@ -1,7 +1,8 @@
 // Shared arrangements for the sign-up suites (tests/db/signup-*.test.ts). Calls go through the
 // gateway over HTTP like the browser's; each call carries its own x-forwarded-for so the per-client
 // rate limit (one bucket per address) only bites where a test means it to.
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import { anonKey, apiUrl, sql } from './harness';
 
 export const PRIVACY_VERSION = '2026-11';
@@ -21,7 +22,7 @@ export interface ApiResult {
 }
 
 /** POST /rest/v1/rpc/<fn> with a chosen client address (default: a random one). */
-export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string | null; headers?: Record<string, string> } = {}): Promise<ApiResult> {
+export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string | null | undefined; headers?: Record<string, string> } = {}): Promise<ApiResult> {
   const headers: Record<string, string> = {
     apikey: anonKey,
     Authorization: `Bearer ${opts.token ?? anonKey}`,
@@ -35,9 +36,10 @@ export async function api(fn: string, args: unknown, opts: { token?: string; ip?
   return { status: res.status, body: text === '' ? null : JSON.parse(text) };
 }
 
-/** Valid sign_up arguments for an event; override any field. */
+/** Valid sign_up arguments for an event (a fresh request id: a new submission); override any field. */
 export function signupArgs(slug: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    p_request_id: randomUUID(),
     p_event_slug: slug,
     p_role: 'volunteer',
     p_name: '测试志愿者',
@@ -48,6 +50,20 @@ export function signupArgs(slug: string, over: Record<string, unknown> = {}): Re
     p_website: '',
     ...over,
   };
+}
+
+export interface SignUpAnswer {
+  status: string;
+  waitlist_position: number | null;
+  cancel_token: string;
+  checkin_code: string;
+}
+
+/** A sign-up that must succeed (fresh request id and client address unless overridden). */
+export async function signUp(slug: string, over: Record<string, unknown> = {}, ip?: string): Promise<SignUpAnswer> {
+  const res = await api('sign_up', signupArgs(slug, over), { ip });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as SignUpAnswer;
 }
 
 /** Rows that any sign-up attempt could leave behind: used to prove a refusal stored nothing. */
@@ -65,4 +81,15 @@ export async function statusCounts(eventId: number, role = 'volunteer'): Promise
     [eventId, role],
   );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Sets a row of xinghuo.signup_limits for the duration of fn, then restores it. */
+export async function withLimit<T>(scope: 'phone' | 'client', maxSignups: number, fn: () => Promise<T>): Promise<T> {
+  const [{ max_signups: original }] = await sql(`select max_signups from xinghuo.signup_limits where scope = $1`, [scope]);
+  await sql(`update xinghuo.signup_limits set max_signups = $2 where scope = $1`, [scope, maxSignups]);
+  try {
+    return await fn();
+  } finally {
+    await sql(`update xinghuo.signup_limits set max_signups = $2 where scope = $1`, [scope, original]);
+  }
 }

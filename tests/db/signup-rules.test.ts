@@ -3,13 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEvent, sql } from './harness';
-import { api, randomPhone, signupArgs, statusCounts } from './signup-fixtures';
-
-async function signUp(slug: string, over: Record<string, unknown> = {}) {
-  const res = await api('sign_up', signupArgs(slug, over));
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { status: string; waitlist_position: number | null; cancel_token: string; checkin_code: string };
-}
+import { api, randomPhone, signUp, signupArgs, statusCounts } from './signup-fixtures';
 
 describe('sign_up', () => {
   it('confirms while the role has slots, then waitlists in arrival order', async () => {
@@ -99,8 +93,9 @@ describe('rate limits (configurable in xinghuo.signup_limits)', () => {
     try {
       const ip = '203.0.113.7';
       for (let i = 0; i < 3; i++) expect((await api('sign_up', signupArgs(ev.slug), { ip })).status).toBe(200);
-      // The first x-forwarded-for entry is the client; x-real-ip counts when x-forwarded-for is absent.
-      const refused = await api('sign_up', signupArgs(ev.slug), { ip: `${ip}, 10.0.0.1` });
+      // The right-most x-forwarded-for entry (the one our proxy added) is the client, whatever the
+      // client wrote before it; x-real-ip counts when x-forwarded-for is absent.
+      const refused = await api('sign_up', signupArgs(ev.slug), { ip: `10.0.0.1, ${ip}` });
       expect(refused.body).toMatchObject({ message: 'rate_limited_client' });
       const viaRealIp = await api('sign_up', signupArgs(ev.slug), { ip: null, headers: { 'x-real-ip': ip } });
       expect(viaRealIp.body).toMatchObject({ message: 'rate_limited_client' });

@@ -1,6 +1,6 @@
 // Shared steps of the coordinator journeys: API calls through the e2e stack's gateway (to arrange a
 // volunteer sign-up and to play a second coordinator) and signing in through the real UI.
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { e2ePorts } from '../../scripts/e2e-env.mjs';
 
@@ -54,7 +54,7 @@ export async function signUpVolunteer(request: APIRequestContext, slug: string) 
   const res = await rpc<any>(
     request,
     'sign_up',
-    { p_event_slug: slug, p_role: 'volunteer', p_name: name, p_phone: phone, p_organisation: '测试单位', p_consent: true, p_consent_version: '2026-11', p_website: '' },
+    { p_request_id: randomUUID(), p_event_slug: slug, p_role: 'volunteer', p_name: name, p_phone: phone, p_organisation: '测试单位', p_consent: true, p_consent_version: '2026-11', p_website: '' },
     anonKey,
     // Its own client address, so other suites' sign-ups from 127.0.0.1 do not share its rate limit.
     { 'x-forwarded-for': `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}` },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { anonKey } from '../../supabase/local/keys.mjs';
 import { e2ePorts } from '../../scripts/e2e-env.mjs';
@@ -23,7 +24,7 @@ export async function rpc(request: APIRequestContext, fn: string, args: Record<s
 
 export async function signUpViaApi(request: APIRequestContext, slug: string, role: string, phone = uniquePhone()) {
   const res = await rpc(request, 'sign_up', {
-    p_event_slug: slug, p_role: role, p_name: '接口志愿者', p_phone: phone, p_organisation: '',
+    p_request_id: randomUUID(), p_event_slug: slug, p_role: role, p_name: '接口志愿者', p_phone: phone, p_organisation: '',
     p_consent: true, p_consent_version: '2026-11', p_website: '',
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);

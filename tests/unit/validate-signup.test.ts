@@ -32,7 +32,13 @@ describe('validateSignup', () => {
     [{ phone: '1381234567' }, 'phone:phone_invalid'],
     [{ phone: '138123456789' }, 'phone:phone_invalid'],
     [{ phone: '010-12345678' }, 'phone:phone_invalid'],
-    [{ phone: '１３８１２３４５６７８' }, 'phone:phone_invalid'],
+    [{ phone: '１３８ａｂｃｄ５６７８' }, 'phone:phone_invalid'],
+    [{ name: '\u200B\u200D\uFEFF' }, 'name:name_required'],
+    [{ name: '\u202E\u2066\u200F' }, 'name:name_required'],
+    [{ name: '\u00AD\u3164\u{E0041}' }, 'name:name_required'],
+    [{ name: '\u00A0\u2003\u3000' }, 'name:name_required'],
+    [{ name: '张\u0085三' }, 'name:name_invalid'],
+    [{ name: '张\u2028三' }, 'name:name_invalid'],
     [{ organisation: '单'.repeat(61) }, 'organisation:organisation_too_long'],
     [{ organisation: '<b>银行</b>' }, 'organisation:organisation_invalid'],
     [{ organisation: 'a; delete from x' }, 'organisation:organisation_invalid'],
@@ -47,12 +53,41 @@ describe('validateSignup', () => {
   });
 });
 
+describe('characters that show nothing (the same classes as xinghuo.clean_text)', () => {
+  it.each([
+    ['zero-width space, joiners, word joiner, BOM', '\u200B\u200C\u200D\u2060\uFEFF'],
+    ['bidi marks, embeddings, overrides, isolates', '\u200E\u200F\u061C\u202A\u202E\u2066\u2069'],
+    ['soft hyphen, grapheme joiner, invisible operators', '\u00AD\u034F\u2061\u2064'],
+    ['Hangul fillers, Mongolian vowel separator', '\u115F\u1160\u3164\uFFA0\u180E'],
+    ['variation selectors and tag characters', '\uFE0F\u{E0041}\u{E0100}'],
+  ])('%s are removed anywhere, so only they make an empty name', (_label, chars) => {
+    expect(cleanText(chars)).toBe('');
+    expect(cleanText(`${chars}王${chars}五${chars}`)).toBe('王五');
+    expect(codes({ name: `王${chars}五` })).toEqual([]);
+  });
+
+  it('trims every kind of space at the ends, keeps one inside', () => {
+    expect(cleanText('\u00A0\u2003王\u00A0五\u202F\u205F\u3000')).toBe('王\u00A0五');
+  });
+});
+
 describe('phone helpers', () => {
   it('normalises the ways people type a mobile number', () => {
     expect(normalisePhone(' 138 1234-5678 ')).toBe('13812345678');
     expect(normalisePhone('+86 138 1234 5678')).toBe('13812345678');
     expect(normalisePhone('0086-13812345678')).toBe('13812345678');
     expect(cleanText('\u3000王五 ')).toBe('王五');
+  });
+  it.each([
+    ['full-width digits', '１３８１２３４５６７８'],
+    ['full-width plus and hyphens', '＋８６ １３８－１２３４－５６７８'],
+    ['full-width digits and ideographic spaces', '１３８　１２３４　５６７８'],
+    ['other dashes', '138—1234–5678 '],
+    ['no-break and thin spaces', '138\u00A01234\u20095678'],
+    ['a pasted zero-width space', '\u200B13812345678'],
+  ])('folds %s to ASCII before checking', (_label, typed) => {
+    expect(normalisePhone(typed)).toBe('13812345678');
+    expect(codes({ phone: typed })).toEqual([]);
   });
   it('masks all but the first three and last four digits', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');

@@ -3,6 +3,7 @@
 // result. Everything a volunteer typed reaches the page only through textContent, never as HTML.
 import { manageUrl, signUp, SignupRpcError, type SignUpResult } from '../../lib/db/signup';
 import { signupError } from '../../lib/signup-errors';
+import { forgetSignupRequestId, signupRequestId, type RequestIdStore } from '../../lib/signup-request-id';
 import { validateSignup, type SignupField } from '../../lib/validate-signup';
 
 type Errors = Partial<Record<SignupField, string>>;
@@ -13,6 +14,19 @@ const fieldLabels: Record<SignupField, string> = {
 };
 
 let busy = false;
+
+// The tab's sessionStorage keeps a retry's request id across a reload; where it is missing or
+// refuses writes (some private modes), the id lives as long as the page.
+function requestIdStore(): RequestIdStore {
+  try {
+    sessionStorage.setItem('xinghuo.storage-probe', '1');
+    sessionStorage.removeItem('xinghuo.storage-probe');
+    return sessionStorage;
+  } catch {
+    const kept = new Map<string, string>();
+    return { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v), removeItem: (k) => void kept.delete(k) };
+  }
+}
 
 const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const roleInputs = (form: HTMLFormElement) => [...form.querySelectorAll<HTMLInputElement>('input[name="role"]')];
@@ -64,7 +78,7 @@ function showResult(form: HTMLFormElement, result: SignUpResult, roleLabel: stri
   for (const s of view.querySelectorAll('[data-role-label]')) s.textContent = roleLabel;
   const position = view.querySelector('[data-testid="waitlist-position"]');
   if (position) position.textContent = String(result.waitlist_position);
-  part('[data-testid="checkin-code"]').textContent = result.checkin_code;
+  part('[data-testid="checkin-code"]').textContent = result.checkin_code ?? '';
   const link = manageUrl(location.origin, result.cancel_token);
   const a = part<HTMLAnchorElement>('[data-testid="manage-link"]');
   a.href = link;
@@ -99,16 +113,24 @@ export async function submitSignup(form: HTMLFormElement): Promise<void> {
   setErrors(form, {});
   setSummary(form, '');
   setBusy(form, true);
+  const eventSlug = form.dataset.eventSlug ?? '';
+  const store = requestIdStore();
   try {
     const outcome = await signUp({
       ...values,
-      eventSlug: form.dataset.eventSlug ?? '',
+      requestId: await signupRequestId(store, eventSlug, values),
+      eventSlug,
       consentVersion: form.dataset.privacyVersion ?? '',
       website: byId('signup-website').value,
     });
-    showResult(form, outcome, checked?.dataset.label ?? values.role);
+    forgetSignupRequestId(store, eventSlug);
+    // Only a retry of a sign-up cancelled meanwhile answers so; the next submission is a new one.
+    if (outcome.status === 'cancelled') setSummary(form, signupError('signup_cancelled').message);
+    else showResult(form, outcome, checked?.dataset.label ?? values.role);
   } catch (e) {
     const code = e instanceof SignupRpcError ? e.code : 'unavailable';
+    // A refusal stored nothing: the submission is over. An unknown outcome keeps its id for the retry.
+    if (code !== 'unavailable') forgetSignupRequestId(store, eventSlug);
     const { field, message } = signupError(code);
     if ((fieldOrder as string[]).includes(field)) {
       showProblems(form, [{ field: field as SignupField, message }]);

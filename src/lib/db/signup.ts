@@ -3,6 +3,8 @@ import type { VolunteerRole } from '../taxonomy';
 import { publicClient } from './public-client';
 
 export interface SignUpInput {
+  /** A uuid per submission, the same when retrying it (see lib/signup-request-id.ts). */
+  requestId: string;
   eventSlug: string;
   role: string;
   name: string;
@@ -14,11 +16,12 @@ export interface SignUpInput {
   website: string;
 }
 
+/** A retry reports the sign-up as it is now: 'cancelled' (no check-in code) if cancelled meanwhile. */
 export interface SignUpResult {
-  status: 'confirmed' | 'waitlisted';
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
   waitlist_position: number | null;
   cancel_token: string;
-  checkin_code: string;
+  checkin_code: string | null;
 }
 
 export interface SignupStatus {
@@ -66,6 +69,7 @@ async function call<T>(fn: string, args: Record<string, unknown>): Promise<T> {
 
 export function signUp(input: SignUpInput): Promise<SignUpResult> {
   return call<SignUpResult>('sign_up', {
+    p_request_id: input.requestId,
     p_event_slug: input.eventSlug,
     p_role: input.role,
     p_name: input.name,
