@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, maskPhone, normalisePhone, validateSignup, type SignupFormValues } from '../../src/lib/validate-signup';
+import { cleanText, normalisePhone, validateSignup, type SignupFormValues } from '../../src/lib/validate-signup';
 import { knownSignupErrorCodes, signupError } from '../../src/lib/signup-errors';
 
 const good: SignupFormValues = { role: 'volunteer', name: '张三', phone: '13812345678', organisation: '', consent: true };
@@ -53,9 +53,6 @@ describe('phone helpers', () => {
     expect(normalisePhone('+86 138 1234 5678')).toBe('13812345678');
     expect(normalisePhone('0086-13812345678')).toBe('13812345678');
     expect(cleanText('\u3000王五 ')).toBe('王五');
-  });
-  it('masks all but the first three and last four digits', () => {
-    expect(maskPhone('13812341234')).toBe('138****1234');
   });
 });
 
