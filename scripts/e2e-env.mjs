@@ -1,6 +1,11 @@
 // Ports and build environment of the end-to-end run, kept apart from `npm start` (54321/54322/4321)
-// and from the database suite (tests/db), so the three never collide.
-export const e2ePorts = { site: 4399, api: 54331, db: 54332 };
+// and from the database suite (tests/db), so the three never collide. The stack's ports are
+// overridable so a test can start a second e2e stack beside a running one.
+export const e2ePorts = {
+  site: 4399,
+  api: Number(process.env.XINGHUO_E2E_API_PORT ?? 54331),
+  db: Number(process.env.XINGHUO_E2E_DB_PORT ?? 54332),
+};
 
 // Generated events dated relative to the run (scripts/e2e-events.mjs), read by the build and the sync.
 export const e2eEventsDir = 'tests/e2e/generated-events';
