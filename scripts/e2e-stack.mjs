@@ -5,10 +5,11 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../supabase/local/stack.mjs';
-import { e2eEventsDir, e2ePorts } from './e2e-env.mjs';
+import { e2eBuildEnv, e2ePorts } from './e2e-env.mjs';
 
-// Sync the same generated events the e2e site was built with.
-process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eEventsDir;
+// Sync the same events the e2e site was built with (generated ones in, one district's demo ones out).
+process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eBuildEnv.XINGHUO_EXTRA_EVENTS_DIR;
+process.env.XINGHUO_LEAVE_OUT_EVENTS = e2eBuildEnv.XINGHUO_LEAVE_OUT_EVENTS;
 
 const dir = await mkdtemp(join(tmpdir(), 'xinghuo-e2e-'));
 await chmod(dir, 0o755); // PostgreSQL runs as the `postgres` user and must reach its folder
