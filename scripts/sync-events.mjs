@@ -47,8 +47,13 @@ export function toDbEvent(data, file) {
   };
 }
 
+// Demo files the e2e run leaves out (scripts/e2e-env.mjs), as the build does: paths from the root.
+const leftOut = new Set((process.env.XINGHUO_LEAVE_OUT_EVENTS ?? '').split(',').filter(Boolean).map((p) => resolve(root, p)));
+
 async function readEventsIn(dir) {
-  const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.md')).sort();
+  const files = (await readdir(dir).catch(() => []))
+    .filter((f) => f.endsWith('.md') && !leftOut.has(join(dir, f)))
+    .sort();
   return Promise.all(
     files.map(async (f) => toDbEvent(frontmatter(await readFile(join(dir, f), 'utf8'), f), f)),
   );

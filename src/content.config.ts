@@ -37,11 +37,17 @@ const slots = z
   .strict();
 
 // The end-to-end run adds events dated relative to its own build (scripts/e2e-events.mjs) from a
-// git-ignored folder; ids stay the file names either way, as the events sync computes them.
+// git-ignored folder, and leaves out a few demo files (comma-separated paths) so one district has
+// none; ids stay the file names either way, as the events sync computes them.
 const extraEventsDir = process.env.XINGHUO_EXTRA_EVENTS_DIR;
+const leftOutEvents = (process.env.XINGHUO_LEAVE_OUT_EVENTS ?? '').split(',').filter(Boolean);
 const events = defineCollection({
   loader: glob({
-    pattern: ['src/content/events/**/*.md', ...(extraEventsDir ? [`${extraEventsDir}/*.md`] : [])],
+    pattern: [
+      'src/content/events/**/*.md',
+      ...(extraEventsDir ? [`${extraEventsDir}/*.md`] : []),
+      ...leftOutEvents.map((path) => `!${path}`),
+    ],
     base: '.',
     generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.md$/i, '').toLowerCase(),
   }),

@@ -21,19 +21,6 @@ export function sortNewestFirst<T extends ArticleLike>(list: readonly T[]): T[] 
   );
 }
 
-/** Previous = the next older article, next = the next newer one (by date), as a reader moves through time. */
-export function prevNext<T extends ArticleLike>(list: readonly T[], id: string): { prev?: T; next?: T } {
-  const sorted = sortNewestFirst(list);
-  const i = sorted.findIndex((a) => a.id === id);
-  if (i < 0) return {};
-  const out: { prev?: T; next?: T } = {};
-  const older = sorted[i + 1];
-  const newer = sorted[i - 1];
-  if (older) out.prev = older;
-  if (newer) out.next = newer;
-  return out;
-}
-
 /**
  * Every article with its previous (older) and next (newer) neighbour, from one sort: O(n log n) for
  * the whole site instead of a sort per page, which matters at thousands of articles.

@@ -90,13 +90,21 @@ export function buildCalendar(events: readonly IcsEvent[], opts: CalendarOptions
       location: { title: e.venue, address: e.address, geo: { lat: e.lat, lon: e.lng } },
       url,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      // RFC 5545 3.8.7.4: a cancellation is a significant revision, and calendar apps only replace
+      // the copy they hold when SEQUENCE grows. Content keeps no revision count, so the scheduled
+      // version is 0 and its cancellation 1.
+      sequence: cancelled ? 1 : 0,
     });
     // Reminder the day before, so people can arrange the trip (not for cancelled events).
     if (!cancelled) {
       event.createAlarm({ type: ICalAlarmType.display, trigger: 24 * 3600, description: `明天：${e.title}（${e.venue}）` });
     }
   }
-  return cal.toString();
+  // RFC 5545 3.4 and 3.6: every content line ends in CRLF (ical-generator leaves the last one bare) and
+  // a VCALENDAR holds at least one component, so a feed with no events still carries its VTIMEZONE.
+  const body = cal.toString();
+  const withComponent = events.length > 0 ? body : body.replace(/END:VCALENDAR$/, `${vtimezone(ICS_TIMEZONE)}\r\nEND:VCALENDAR`);
+  return `${withComponent}\r\n`;
 }
 
 /** Content entry (src/content/events) → calendar event; the entry id is the slug. */

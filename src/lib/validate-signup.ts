@@ -49,11 +49,6 @@ export function normalisePhone(value: string): string {
   return foldFullWidth(cleanText(value)).replace(phoneSeparators, '').replace(/^(\+86|0086)/, '');
 }
 
-/** 13812345678 → 138****1234 */
-export function maskPhone(phone: string): string {
-  return phone.length < 7 ? phone : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
 /** Every problem, in form order (the first one gets focus). Empty array = looks valid. */
 export function validateSignup(v: SignupFormValues): FieldProblem[] {
   const problems: FieldProblem[] = [];

@@ -87,8 +87,13 @@ const businessCases: Case[] = [
 ];
 
 describe('sign_up refuses bad input with a specific code and stores nothing', () => {
-  it('covers at least 40 cases', () => {
-    expect(businessCases.length).toBeGreaterThanOrEqual(40);
+  // Read from the deployed function, so a refusal added to sign_up without a case here fails the suite.
+  it('has a case for every code public.sign_up refuses with', async () => {
+    const [fn] = await sql<{ src: string }>(`select prosrc as src from pg_proc where oid = 'public.sign_up'::regproc`);
+    const raised = new Set([...fn!.src.matchAll(/signup_fail\(\s*'([a-z_]+)'/g)].map((m) => m[1]!));
+    expect(raised.size).toBeGreaterThanOrEqual(15);
+    const covered = new Set(businessCases.map(([, , code]) => code));
+    expect([...raised].filter((code) => !covered.has(code))).toEqual([]);
   });
 
   it.each(businessCases)('%s → %s', async (_label, over, code, hint) => {

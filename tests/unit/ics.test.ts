@@ -80,6 +80,20 @@ describe('buildCalendar', () => {
     expect(String(events[1]!.getFirstPropertyValue('summary'))).toContain('已取消');
   });
 
+  it('raises SEQUENCE for a cancellation, a significant revision (RFC 5545 3.8.7.4)', () => {
+    expect(events[0]!.getFirstPropertyValue('sequence')).toBe(0);
+    expect(events[1]!.getFirstPropertyValue('sequence')).toBe(1);
+  });
+
+  it('is byte-exact RFC 5545: every line, the last included, ends in CRLF and is at most 75 octets', () => {
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.endsWith('\r\n\r\n')).toBe(false);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = text.split('\r\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+  });
+
   it('links to the event page and carries location with address and GEO', () => {
     expect(events[0]!.getFirstPropertyValue('url')).toBe('https://xinghuo.example.cn/events/pension-talk/');
     const location = String(events[0]!.getFirstPropertyValue('location'));
@@ -93,9 +107,12 @@ describe('buildCalendar', () => {
     expect(again).toBe(text);
   });
 
-  it('an empty calendar is still valid', () => {
-    const { root: empty, events: none } = parse(buildCalendar([], { name: '空', siteUrl: site, generatedAt }));
+  it('an empty calendar is still valid: no events, yet one component (RFC 5545 3.6) and a final CRLF', () => {
+    const emptyText = buildCalendar([], { name: '空', siteUrl: site, generatedAt });
+    const { root: empty, events: none } = parse(emptyText);
     expect(empty.name).toBe('vcalendar');
     expect(none).toHaveLength(0);
+    expect(empty.getAllSubcomponents().map((c) => c.name)).toEqual(['vtimezone']);
+    expect(emptyText.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 });

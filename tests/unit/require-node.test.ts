@@ -1,23 +1,28 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { minimumNode, nodeSatisfies } from '../../scripts/require-node.mjs';
+import { nodeRange, nodeSatisfies } from '../../scripts/require-node.mjs';
 
 const range: string = JSON.parse(readFileSync('package.json', 'utf8')).engines.node;
 
 describe('the Node guard every entry point runs first', () => {
-  it('reads the minimum from package.json', () => {
-    expect(minimumNode('>=22.19.0')).toEqual([22, 19, 0]);
-    expect(minimumNode('>= 24')).toEqual([24, 0, 0]);
-    expect(() => minimumNode('^22')).toThrow(/engines.node/);
+  it('reads both forms package.json uses, and refuses others', () => {
+    expect(nodeRange('^22.22.0 || >=24.8.0')).toEqual([
+      { sameMajor: true, min: [22, 22, 0] },
+      { sameMajor: false, min: [24, 8, 0] },
+    ]);
+    expect(() => nodeRange('~22')).toThrow(/engines.node/);
   });
 
-  it('compares versions part by part, not as text', () => {
-    expect(nodeSatisfies('v24.22.3', '>=22.19.0')).toBe(true);
-    expect(nodeSatisfies('22.19.0', '>=22.19.0')).toBe(true);
-    expect(nodeSatisfies('22.9.0', '>=22.19.0')).toBe(false);
-    expect(nodeSatisfies('20.20.2', '>=22.19.0')).toBe(false);
-    expect(nodeSatisfies('100.0.0', '>=22.19.0')).toBe(true);
+  it('compares versions part by part, within a major for ^', () => {
+    const r = '^22.22.0 || >=24.8.0';
+    expect(nodeSatisfies('v24.22.3', r)).toBe(true);
+    expect(nodeSatisfies('22.22.0', r)).toBe(true);
+    expect(nodeSatisfies('22.9.0', r)).toBe(false);
+    expect(nodeSatisfies('23.11.0', r)).toBe(false);
+    expect(nodeSatisfies('24.7.0', r)).toBe(false);
+    expect(nodeSatisfies('20.20.2', r)).toBe(false);
+    expect(nodeSatisfies('100.0.0', r)).toBe(true);
   });
 
   it('the tests themselves run on a Node the project supports', () => {
@@ -32,7 +37,7 @@ describe('the Node guard every entry point runs first', () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('needs Node 22.19.0 or newer, but this is Node 20.20.2');
+    expect(lines[0]).toContain(`needs Node ${range}, but this is Node 20.20.2`);
     expect(r.stdout).toBe('');
   });
 });

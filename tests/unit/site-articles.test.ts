@@ -6,7 +6,6 @@ import {
   byAudience,
   byType,
   pickFeatured,
-  prevNext,
   relatedOf,
   sortNewestFirst,
   typeFacets,
@@ -36,22 +35,6 @@ describe('sortNewestFirst', () => {
     const before = list.map((x) => x.id);
     sortNewestFirst(list);
     expect(list.map((x) => x.id)).toEqual(before);
-  });
-});
-
-describe('prevNext', () => {
-  it('gives the older article as prev and the newer as next', () => {
-    const r = prevNext(list, 'mid');
-    expect(r.prev?.id).toBe('same-day-a');
-    expect(r.next?.id).toBe('new');
-  });
-  it('has no next for the newest and no prev for the oldest', () => {
-    expect(prevNext(list, 'new').next).toBeUndefined();
-    expect(prevNext(list, 'old').prev).toBeUndefined();
-    expect(prevNext(list, 'old').next?.id).toBe('same-day-b');
-  });
-  it('returns nothing for an unknown id', () => {
-    expect(prevNext(list, 'nope')).toEqual({});
   });
 });
 
@@ -108,14 +91,15 @@ describe('brokenRelated', () => {
 });
 
 describe('withNeighbours', () => {
-  it('gives every article the same neighbours as prevNext', () => {
+  it('orders newest first; prev is the next older article, next the next newer one', () => {
     const all = withNeighbours(list);
     expect(all.map((e) => e.article.id)).toEqual(sortNewestFirst(list).map((x) => x.id));
-    for (const e of all) {
-      const pn = prevNext(list, e.article.id);
-      expect(e.prev?.id).toBe(pn.prev?.id);
-      expect(e.next?.id).toBe(pn.next?.id);
-    }
+    const by = Object.fromEntries(all.map((e) => [e.article.id, e]));
+    expect(by.mid!.prev?.id).toBe('same-day-a');
+    expect(by.mid!.next?.id).toBe('new');
+    expect(by.new!.next).toBeUndefined();
+    expect(by.old!.prev).toBeUndefined();
+    expect(by.old!.next?.id).toBe('same-day-b');
   });
 });
 

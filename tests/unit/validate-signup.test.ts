@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, maskPhone, normalisePhone, validateSignup, type SignupFormValues } from '../../src/lib/validate-signup';
+import { cleanText, normalisePhone, validateSignup, type SignupFormValues } from '../../src/lib/validate-signup';
 import { knownSignupErrorCodes, signupError } from '../../src/lib/signup-errors';
 
 const good: SignupFormValues = { role: 'volunteer', name: '张三', phone: '13812345678', organisation: '', consent: true };
@@ -88,9 +88,6 @@ describe('phone helpers', () => {
   ])('folds %s to ASCII before checking', (_label, typed) => {
     expect(normalisePhone(typed)).toBe('13812345678');
     expect(codes({ phone: typed })).toEqual([]);
-  });
-  it('masks all but the first three and last four digits', () => {
-    expect(maskPhone('13812341234')).toBe('138****1234');
   });
 });
 
