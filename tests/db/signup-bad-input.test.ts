@@ -1,5 +1,6 @@
 // At least 40 bad sign-ups: each is refused with its own stable code (or, for malformed requests,
 // the API's own error) and leaves nothing behind — no sign-up row and no rate-limit log entry.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, sql } from './harness';
 import { api, signupArgs, storedRows } from './signup-fixtures';
@@ -9,6 +10,8 @@ let past = '';
 let cancelled = '';
 let withdrawn = '';
 const takenPhone = '13800138000';
+// The request id of takenPhone's sign-up: sent again with another number, it must be refused.
+const takenRequestId = randomUUID();
 
 beforeAll(async () => {
   upcoming = (await createEvent({ slots: { volunteer: 3, police: 0 } })).slug;
@@ -16,7 +19,7 @@ beforeAll(async () => {
   cancelled = (await createEvent({ status: 'cancelled' })).slug;
   withdrawn = (await createEvent()).slug;
   await sql(`update xinghuo.events set status = 'withdrawn' where slug = $1`, [withdrawn]);
-  const first = await api('sign_up', signupArgs(upcoming, { p_phone: takenPhone }));
+  const first = await api('sign_up', signupArgs(upcoming, { p_phone: takenPhone, p_request_id: takenRequestId }));
   expect(first.status).toBe(200);
 });
 
@@ -60,6 +63,7 @@ const businessCases: Case[] = [
   ['missing request id', () => ({ p_request_id: null }), 'request_id_invalid', 'request_id'],
   ['request id not a uuid', () => ({ p_request_id: 'retry-1' }), 'request_id_invalid', 'request_id'],
   ['request id with SQL', () => ({ p_request_id: "' OR '1'='1" }), 'request_id_invalid', 'request_id'],
+  ['request id of another sign-up', () => ({ p_request_id: takenRequestId }), 'request_id_reused', 'request_id'],
   ['empty role', () => ({ p_role: '' }), 'role_invalid', 'role'],
   ['unknown role', () => ({ p_role: 'admin' }), 'role_invalid', 'role'],
   ['null role', () => ({ p_role: null }), 'role_invalid', 'role'],
