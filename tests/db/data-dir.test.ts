@@ -5,20 +5,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { defaultDataDir } from '../../supabase/local/stack.mjs';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const port = 54417;
-const probeName = `zz-fs-probe-${randomUUID()}`;
-const probe = join(defaultDataDir, probeName);
+// The folder holding the cluster and its log.
+const dataRoot = dirname(defaultDataDir);
+const probe = join(dataRoot, `zz-fs-probe-${randomUUID()}`);
 let createdDir = false;
 let astro: ChildProcess;
 
 beforeAll(async () => {
-  createdDir = !(await stat(defaultDataDir).catch(() => undefined));
-  await mkdir(defaultDataDir, { recursive: true });
+  createdDir = !(await stat(dataRoot).catch(() => undefined));
+  await mkdir(dataRoot, { recursive: true });
   await writeFile(probe, 'secret volunteer data');
   astro = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: projectRoot,
@@ -43,11 +44,11 @@ afterAll(async () => {
     astro.kill('SIGTERM');
     await exited;
   }
-  await rm(createdDir ? defaultDataDir : probe, { recursive: true, force: true });
+  await rm(createdDir ? dataRoot : probe, { recursive: true, force: true });
 });
 
 test('the data folder is outside the project root', () => {
-  expect(relative(projectRoot, defaultDataDir).startsWith('..')).toBe(true);
+  expect(relative(projectRoot, dataRoot).startsWith('..')).toBe(true);
 });
 
 test('astro dev does not serve the data folder through /@fs/', async () => {

@@ -8,7 +8,9 @@ try {
   const gateway = await startGateway(options);
   const stop = () => gateway.close().finally(() => process.exit(0));
   process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Ctrl-C reaches the whole process group; the supervisor decides when this process stops (SIGTERM),
+  // so a Ctrl-C never looks like a crash to restart from.
+  process.on('SIGINT', () => {});
   // The supervisor went away (killed, crashed): do not linger holding the port.
   process.on('disconnect', stop);
   process.send?.({ ready: gateway.url });
