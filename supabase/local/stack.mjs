@@ -44,7 +44,8 @@ export async function startStack({
   const pgLog = [];
   const logFile = join(dirname(dataDir), 'postgres.log');
   await mkdir(dirname(dataDir), { recursive: true });
-  const logStream = createWriteStream(logFile, { flags: 'w' });
+  // Owner-only: error messages can quote what a call sent.
+  const logStream = createWriteStream(logFile, { flags: 'w', mode: 0o600 });
   const db = await startPostgres({
     dataDir,
     port: dbPort,
