@@ -17,7 +17,11 @@ export interface GatewayOptions {
   limits?: { acquireTimeoutMs?: number; queryTimeoutMs?: number; maxWaiting?: number };
   http?: { headersTimeoutMs?: number; requestTimeoutMs?: number };
   healthTimeoutMs?: number;
-  signInLimits?: { perAddress: { max: number; windowMs: number }; perEmailFailures: { max: number; windowMs: number } };
+  signInLimits?: {
+    perAddress: { max: number; windowMs: number };
+    perEmailFailures: { max: number; windowMs: number };
+    concurrentPerAddress: number;
+  };
   refreshReuseSeconds?: number;
 }
 export interface Stack {

@@ -14,6 +14,10 @@ import { liveSessionSql, loadUser, refreshSession, startSession, userJson } from
 export const defaultSignInLimits = {
   perAddress: { max: 30, windowMs: 5 * 60_000 },
   perEmailFailures: { max: 10, windowMs: 5 * 60_000 },
+  // Password checks one address may have running at once. bcrypt is the costly part and the auth pool
+  // is small, so without this one client's burst (all admitted before any limit counts) queues
+  // everyone else's sign-in behind it.
+  concurrentPerAddress: 2,
 };
 
 // Supabase Auth's GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL default (config.toml: refresh_token_reuse_interval).
@@ -74,6 +78,7 @@ export function makeAuthHandlers({ db, secret, ttl, signInLimits = defaultSignIn
   const issuerOf = (req) => `http://${req.headers.host ?? '127.0.0.1'}/auth/v1`;
   const byAddress = makeLimiter(signInLimits.perAddress);
   const byEmail = makeLimiter(signInLimits.perEmailFailures);
+  const running = new Map();
 
   async function token(req, res, url) {
     let body;
@@ -92,12 +97,14 @@ export function makeAuthHandlers({ db, secret, ttl, signInLimits = defaultSignIn
       const password = typeof body.password === 'string' ? body.password : '';
       if (!email) return sendAuthError(req, res, 400, 'validation_failed', 'missing email or phone');
       const emailKey = email.toLowerCase();
-      const wait = Math.max(byAddress.retryAfter(client.ip), byEmail.retryAfter(emailKey));
+      const busy = (running.get(client.ip) ?? 0) >= signInLimits.concurrentPerAddress ? 1 : 0;
+      const wait = Math.max(busy, byAddress.retryAfter(client.ip), byEmail.retryAfter(emailKey));
       if (wait > 0) {
         res.setHeader('Retry-After', String(wait));
         return sendAuthError(req, res, 429, 'over_request_rate_limit', 'Request rate limit reached');
       }
       byAddress.hit(client.ip);
+      running.set(client.ip, (running.get(client.ip) ?? 0) + 1);
       const session = await inTransaction(db, async (tx) => {
         const { rows } = await tx.query(
           // An unknown email still costs one bcrypt round, so timing does not reveal which emails exist.
@@ -113,6 +120,10 @@ export function makeAuthHandlers({ db, secret, ttl, signInLimits = defaultSignIn
         if (!found?.id || !found.ok) return { error: [400, 'invalid_credentials', 'Invalid login credentials'] };
         if (!found.email_confirmed_at) return { error: [400, 'email_not_confirmed', 'Email not confirmed'] };
         return startSession(tx, await loadUser(tx, found.id), opts);
+      }).finally(() => {
+        const left = running.get(client.ip) - 1;
+        if (left > 0) running.set(client.ip, left);
+        else running.delete(client.ip);
       });
       if (session.error?.[1] === 'invalid_credentials') byEmail.hit(emailKey);
       if (session.error) return sendAuthError(req, res, ...session.error);
