@@ -27,10 +27,10 @@ const PEOPLE = 500;
 const SLOTS = 30;
 const dist = resolve(arg('dist', 'dist'));
 
-async function rpc(apiUrl, fn, args, key = anonKey, headers = {}) {
+async function rpc(apiUrl, fn, args, key = anonKey) {
   const res = await fetch(`${apiUrl}/rest/v1/rpc/${fn}`, {
     method: 'POST',
-    headers: { apikey: anonKey, Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...headers },
+    headers: { apikey: anonKey, Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(args),
   });
   return { status: res.status, body: await res.json().catch(() => null) };
@@ -38,41 +38,45 @@ async function rpc(apiUrl, fn, args, key = anonKey, headers = {}) {
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
-// The load generator runs in a worker thread with plain node:http and a keep-alive agent: in one
-// thread with the gateway (which startStack runs in this process) every client-side JSON parse and
-// socket callback would delay the server, and fetch() costs several times more CPU per request.
-// Real volunteers' phones are not on the server's cores; here the generator at least gets its own.
+// One sign-up call from `localAddress` (a 127.x.y.z loopback address): the gateway takes the client
+// address from the socket, as a proxy would, so distinct source addresses are distinct volunteers for
+// the per-client rate limit.
+const post = (agent, apiUrl, fn, args, localAddress) => new Promise((resolveResult) => {
+  const body = JSON.stringify(args);
+  const req = http.request(`${apiUrl}/rest/v1/rpc/${fn}`, {
+    method: 'POST', agent, localAddress,
+    headers: { apikey: anonKey, Authorization: `Bearer ${anonKey}`, 'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body) },
+  }, (res) => {
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => {
+      let parsed = null;
+      try { parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { /* counted as an error below */ }
+      resolveResult({ status: res.statusCode, body: parsed });
+    });
+  });
+  req.on('error', (e) => resolveResult({ status: 0, body: { message: e.message } }));
+  req.end(body);
+});
+
+// The load generator runs in a worker thread with plain node:http and a keep-alive agent: every
+// client-side JSON parse and socket callback in the main thread would delay the stack's own work,
+// and fetch() costs several times more CPU per request. Real volunteers' phones are not on the
+// server's cores; here the generator at least gets its own thread.
 function loadWorker() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: PEOPLE });
-  const post = (apiUrl, fn, args, ip) => new Promise((resolveResult) => {
-    const body = JSON.stringify(args);
-    const req = http.request(`${apiUrl}/rest/v1/rpc/${fn}`, {
-      method: 'POST', agent,
-      headers: { apikey: anonKey, Authorization: `Bearer ${anonKey}`, 'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(body), 'x-forwarded-for': ip },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        let parsed = null;
-        try { parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { /* counted as an error below */ }
-        resolveResult({ status: res.statusCode, body: parsed });
-      });
-    });
-    req.on('error', (e) => resolveResult({ status: 0, body: { message: e.message } }));
-    req.end(body);
-  });
   parentPort.on('message', async ({ apiUrl, fn, slug, run }) => {
     const latencies = [];
     const t0 = performance.now();
     const results = await Promise.all(
       Array.from({ length: PEOPLE }, async (_, i) => {
         const start = performance.now();
-        const r = await post(apiUrl, fn, {
+        const r = await post(agent, apiUrl, fn, {
           p_request_id: randomUUID(), p_event_slug: slug, p_role: 'volunteer', p_name: '压测志愿者',
           p_phone: `13${run % 7 + 3}${String(run * 1000 + i).padStart(8, '0')}`,
           p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '',
-        }, `10.${run}.${i >> 8}.${i & 255}`);
+        }, `127.${run}.${i >> 8}.${i & 255}`);
         latencies.push(performance.now() - start);
         return r;
       }),
@@ -218,9 +222,9 @@ try {
   const single = [];
   for (let i = 0; i < 100; i++) {
     const t = performance.now();
-    const r = await rpc(stack.apiUrl, 'sign_up', { p_request_id: randomUUID(), p_event_slug: 'bench-warm', p_role: 'volunteer', p_name: '压测志愿者',
+    const r = await post(undefined, stack.apiUrl, 'sign_up', { p_request_id: randomUUID(), p_event_slug: 'bench-warm', p_role: 'volunteer', p_name: '压测志愿者',
       p_phone: `139${String(77_000_000 + i)}`, p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '' },
-      anonKey, { 'x-forwarded-for': `10.250.0.${i}` });
+      `127.250.0.${i}`);
     if (r.status !== 200) throw new Error(JSON.stringify(r.body));
     single.push(performance.now() - t);
   }

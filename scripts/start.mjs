@@ -1,15 +1,26 @@
 // `npm start`: the local Supabase stand-in (PostgreSQL, migrations, demo data, events, API gateway)
-// and the site (astro dev). Data persists in supabase/local/.data; `npm start -- --reset` wipes it.
-// Ctrl-C stops the site, the gateway and PostgreSQL cleanly.
+// and the site (astro dev). Data persists in the user's data folder (outside the project, printed
+// below; XINGHUO_DATA_DIR moves it); `npm start -- --reset` wipes it. The gateway runs in its own
+// process and is restarted if it crashes. Ctrl-C stops the site, the gateway and PostgreSQL cleanly.
 import './require-node.mjs';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack } from '../supabase/local/stack.mjs';
+import { defaultDataDir, startStack } from '../supabase/local/stack.mjs';
 import { demoAccounts, demoPassword } from '../supabase/local/keys.mjs';
 
 const ports = { api: 54321, db: 54322, site: 4321 };
 const reset = process.argv.includes('--reset');
 const started = Date.now();
+
+// Before the data folder moved out of the project, it was here, where astro dev serves any file.
+const legacyDataDir = fileURLToPath(new URL('../supabase/local/.data', import.meta.url));
+if (existsSync(legacyDataDir)) {
+  console.warn(`[start] warning: ${legacyDataDir} holds an old local database inside the project, where astro dev
+  can serve its files. The database now lives in ${dirname(defaultDataDir)}. Delete the old folder:
+  rm -rf supabase/local/.data`);
+}
 
 const stack = await startStack({ apiPort: ports.api, dbPort: ports.db, reset }).catch((e) => {
   console.error(`Could not start the local stack: ${e?.message ?? e}`);
@@ -34,6 +45,7 @@ site.stdout.on('data', (chunk) => {
     coordinator  http://127.0.0.1:${ports.site}/coordinator
     API          ${stack.apiUrl}   (Supabase stand-in: /rest/v1/rpc/*, /auth/v1/*)
     database     ${stack.dbUrl}
+    data folder  ${dirname(defaultDataDir)}  (PostgreSQL log: ${stack.logFile})
   Demo sign-in (local only):
     coordinator  ${demoAccounts.coordinator} / ${demoPassword}
     volunteer    ${demoAccounts.volunteer} / ${demoPassword}  (signed in, not a coordinator)

@@ -120,6 +120,7 @@ const otherText: Record<string, string> = {
   event_not_scheduled: '活动已取消，不能填写报告。',
   event_not_found: '找不到这场活动。',
   forbidden: '没有访问权限。',
+  session_ended: '登录已失效，请退出后重新登录。',
 };
 
 /** Chinese text for a validation or server error code (fallback: a generic message, never the raw code). */

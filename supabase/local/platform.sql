@@ -22,6 +22,13 @@ end
 $$;
 grant anon, authenticated, service_role to authenticator;
 
+-- Statement timeouts as Supabase sets them on every project: a runaway or blocked call is cancelled
+-- (57014) instead of holding a connection. The gateway applies the switched-to role's settings per
+-- request, as PostgREST does ("impersonated role settings"); authenticator's own bounds the rest.
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+alter role authenticator set statement_timeout = '8s';
+
 -- Extensions live in their own schema, as on Supabase (`extensions.crypt`, `extensions.digest`…).
 create schema if not exists extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
@@ -90,6 +97,9 @@ create table if not exists auth.identities (
   unique (provider_id, provider)
 );
 
+-- One row per signed-in session, as Supabase Auth keeps it; access tokens carry its id as
+-- `session_id`. Signing out or a detected refresh-token theft deletes the row, which ends the
+-- session for everything that checks it (the coordinator RPCs do, in SQL).
 create table if not exists auth.sessions (
   id uuid primary key,
   user_id uuid not null references auth.users (id) on delete cascade,
@@ -98,6 +108,13 @@ create table if not exists auth.sessions (
   aal text default 'aal1',
   not_after timestamptz
 );
+alter table auth.sessions add column if not exists factor_id uuid;
+alter table auth.sessions add column if not exists refreshed_at timestamp;
+alter table auth.sessions add column if not exists user_agent text;
+alter table auth.sessions add column if not exists ip inet;
+alter table auth.sessions add column if not exists tag text;
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+create index if not exists sessions_not_after_idx on auth.sessions (not_after desc);
 
 -- Rotating refresh tokens. Unlike Supabase Auth, the local stand-in stores only a SHA-256 of each
 -- token (hex) in `token`, so a copied data folder holds no usable session.

@@ -1,15 +1,18 @@
 // The Docker-free local Supabase: PostgreSQL + platform.sql + migrations + seed + events sync + the
-// HTTP gateway. Used by `npm start`, the e2e run and the database tests.
+// HTTP gateway (supervised in its own process). Used by `npm start`, the e2e run and the database tests.
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startGateway } from './gateway/server.mjs';
+import { localDataRoot } from './data-dir.mjs';
+import { startSupervisedGateway } from './gateway/supervisor.mjs';
 import { accessTokenSeconds, authenticatorPassword, jwtSecret } from './keys.mjs';
 import { applySchema } from './migrate.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const supabaseDir = resolve(here, '..');
-export const defaultDataDir = join(here, '.data');
+export const defaultDataDir = join(localDataRoot(resolve(supabaseDir, '..')), 'pg');
 
 function asAuthenticator(adminUrl) {
   const url = new URL(adminUrl);
@@ -21,7 +24,9 @@ function asAuthenticator(adminUrl) {
 /**
  * Starts everything; resolves once the API answers. `stop()` closes the gateway, then stops
  * PostgreSQL cleanly. `durable: false` is for throw-away clusters (tests); `strictEvents` makes a
- * failed events sync an error instead of a warning.
+ * failed events sync an error instead of a warning; `gateway` passes options to startGateway
+ * (limits, http, healthTimeoutMs, signInLimits, refreshReuseSeconds). PostgreSQL's log goes to
+ * `postgres.log` beside the data folder (rewritten on each start).
  */
 export async function startStack({
   dataDir = defaultDataDir,
@@ -33,19 +38,27 @@ export async function startStack({
   strictEvents = false,
   quiet = false,
   durable = true,
+  gateway: gatewayOptions = {},
 } = {}) {
   const log = quiet ? () => {} : (msg) => console.log(`[stack] ${msg}`);
   const pgLog = [];
+  const logFile = join(dirname(dataDir), 'postgres.log');
+  await mkdir(dirname(dataDir), { recursive: true });
+  // Owner-only: error messages can quote what a call sent.
+  const logStream = createWriteStream(logFile, { flags: 'w', mode: 0o600 });
   const db = await startPostgres({
     dataDir,
     port: dbPort,
     reset,
     durable,
     onLog: (line) => {
-      pgLog.push(String(line));
+      const text = String(line);
+      logStream.write(text.endsWith('\n') ? text : `${text}\n`);
+      pgLog.push(text);
       if (pgLog.length > 200) pgLog.shift();
     },
   }).catch((e) => {
+    logStream.end();
     throw new Error(`${e.message}\n--- postgres log ---\n${pgLog.join('')}`);
   });
   log(`PostgreSQL ${db.fresh ? 'created and ' : ''}running on port ${dbPort}`);
@@ -59,14 +72,18 @@ export async function startStack({
       warn: (msg) => console.warn(`[stack] warning: ${msg}`),
     });
     if (applied.length) log(`applied ${applied.join(', ')}`);
-    gateway = await startGateway({
-      port: apiPort,
-      apiConnection: asAuthenticator(db.adminUrl),
-      authConnection: db.adminUrl,
-      secret: jwtSecret,
-      ttl: accessTokenSeconds,
-      quiet,
-    });
+    gateway = await startSupervisedGateway(
+      {
+        ...gatewayOptions,
+        port: apiPort,
+        apiConnection: asAuthenticator(db.adminUrl),
+        authConnection: db.adminUrl,
+        secret: jwtSecret,
+        ttl: accessTokenSeconds,
+        quiet,
+      },
+      { log: (msg) => console.warn(`[stack] ${msg}`) },
+    );
     log(`API gateway on ${gateway.url}`);
     if (syncEvents) {
       const { syncEvents: sync } = await import('../../scripts/sync-events.mjs');
@@ -82,6 +99,7 @@ export async function startStack({
   } catch (e) {
     await gateway?.close().catch(() => {});
     await db.stop().catch(() => {});
+    logStream.end();
     throw e;
   }
 
@@ -89,10 +107,14 @@ export async function startStack({
   return {
     apiUrl: gateway.url,
     dbUrl: db.adminUrl,
+    logFile,
+    gatewayPid: gateway.pid,
+    gatewayRestarts: gateway.restarts,
     stop() {
       stopped ??= (async () => {
         await gateway.close().catch(() => {});
         await db.stop();
+        logStream.end();
       })();
       return stopped;
     },

@@ -163,7 +163,7 @@ describe('errors are mapped as PostgREST documents', () => {
 });
 
 describe('the gateway itself', () => {
-  test('GET /health → 200', async () => {
+  test('GET /health → 200 while the database answers', async () => {
     const res = await fetch(`${apiUrl}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
@@ -254,6 +254,10 @@ describe('auth, as Supabase Auth answers it', () => {
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(claimsOf(second.access_token).session_id).toBe(claimsOf(first.access_token).session_id);
 
+    // Past the 10 s reuse interval (see auth-sessions.test.ts for reuse inside it).
+    await sql(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where revoked and session_id = $1`, [
+      claimsOf(first.access_token).session_id,
+    ]);
     const reuse = await newClient().auth.refreshSession({ refresh_token: first.refresh_token });
     expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
     // Reuse is treated as theft: the newest token of that session no longer works either.

@@ -16,6 +16,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     dbUrl: string;
+    pgLogFile: string;
   }
 }
 
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('apiUrl', stack.apiUrl);
   project.provide('dbUrl', stack.dbUrl);
+  project.provide('pgLogFile', stack.logFile);
   process.env.XINGHUO_TEST_API_URL = stack.apiUrl;
   process.env.XINGHUO_TEST_DB_URL = stack.dbUrl;
 

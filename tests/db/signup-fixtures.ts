@@ -1,9 +1,10 @@
 // Shared arrangements for the sign-up suites (tests/db/signup-*.test.ts). Calls go through the
-// gateway over HTTP like the browser's; each call carries its own x-forwarded-for so the per-client
-// rate limit (one bucket per address) only bites where a test means it to.
+// gateway over HTTP like the browser's; each call comes from its own loopback address (the gateway
+// puts the socket's address in x-forwarded-for) so the per-client rate limit (one bucket per
+// address) only bites where a test means it to.
 import { randomInt, randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import { anonKey, apiUrl, sql } from './harness';
+import { httpFrom, loopbackFor } from './http-from';
 
 export const PRIVACY_VERSION = '2026-11';
 
@@ -21,19 +22,19 @@ export interface ApiResult {
   body: any;
 }
 
-/** POST /rest/v1/rpc/<fn> with a chosen client address (default: a random one). */
-export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string | null | undefined; headers?: Record<string, string> } = {}): Promise<ApiResult> {
+/**
+ * POST /rest/v1/rpc/<fn> from a chosen client (default: a random one). `ip` picks the client: the
+ * call comes from loopbackFor(ip), which is the address the SQL side sees.
+ */
+export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string; headers?: Record<string, string> } = {}): Promise<ApiResult> {
   const headers: Record<string, string> = {
     apikey: anonKey,
     Authorization: `Bearer ${opts.token ?? anonKey}`,
     'Content-Type': 'application/json',
+    ...opts.headers,
   };
-  const ip = opts.ip === undefined ? randomIp() : opts.ip;
-  if (ip !== null) headers['x-forwarded-for'] = ip;
-  Object.assign(headers, opts.headers);
-  const res = await fetch(`${apiUrl}/rest/v1/rpc/${fn}`, { method: 'POST', headers, body: JSON.stringify(args) });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? null : JSON.parse(text) };
+  const res = await httpFrom(loopbackFor(opts.ip ?? randomIp()), `${apiUrl}/rest/v1/rpc/${fn}`, { headers, body: JSON.stringify(args) });
+  return { status: res.status, body: res.text === '' ? null : JSON.parse(res.text) };
 }
 
 /** Valid sign_up arguments for an event (a fresh request id: a new submission); override any field. */

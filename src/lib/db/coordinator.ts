@@ -6,7 +6,7 @@ import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
 import { coordinatorClient } from './coordinator-client';
 
-/** A failed call: `code` is the stable machine code (our `message`), or `network` / `forbidden`. */
+/** A failed call: `code` is the stable machine code (our `message`), or `network` / `forbidden` / `session_ended`. */
 export class CoordError extends Error {
   constructor(
     readonly code: string,
@@ -26,6 +26,8 @@ interface RpcError {
 
 function toCoordError(error: RpcError): CoordError {
   if (error.code === '42501') return new CoordError('forbidden', error.details ?? null);
+  // coord_assert: the token's session was signed out or revoked (401): sign in again.
+  if (error.code === 'PT401') return new CoordError('session_ended', error.details ?? null);
   if (error.code === 'P0001' && error.message) return new CoordError(error.message, error.details ?? null, error.hint ?? null);
   // fetch failures surface with an empty code and a TypeError message.
   if (!error.code) return new CoordError('network', error.message ?? null);

@@ -4,6 +4,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { signJwt } from './jwt.mjs';
 
 export const hashToken = (token) => createHash('sha256').update(token).digest('hex');
+
+// A session is live while its row exists and `not_after` (if set) is ahead. The coordinator gate
+// (xinghuo.coord_assert) applies the same rule in SQL.
+export const liveSessionSql = `select 1 from auth.sessions
+  where id = case when $1 ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then $1::uuid end
+    and (not_after is null or not_after > now())`;
 const newRefreshToken = () => randomBytes(24).toString('base64url');
 
 export async function loadUser(db, userId) {
@@ -82,9 +88,13 @@ function sessionJson(u, access, refreshToken, ttl) {
   };
 }
 
-export async function startSession(db, u, { issuer, secret, ttl }) {
+export async function startSession(db, u, { issuer, secret, ttl, client }) {
   const sessionId = randomUUID();
-  await db.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [sessionId, u.id]);
+  await db.query(
+    `insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip)
+     values ($1, $2, now(), now(), 'aal1', nullif($3, ''), nullif($4, '')::inet)`,
+    [sessionId, u.id, client?.userAgent ?? '', client?.ip ?? ''],
+  );
   await db.query(`update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1`, [u.id]);
   const fresh = await loadUser(db, u.id);
   const refresh = await issueRefreshToken(db, u.id, sessionId);
@@ -93,26 +103,33 @@ export async function startSession(db, u, { issuer, secret, ttl }) {
 }
 
 /**
- * Rotates a refresh token. Returns the new session, or `{ error: [code, message] }`. Reusing a
- * revoked token ends its whole session (token theft is assumed), as Supabase Auth does.
+ * Rotates a refresh token. Returns the new session, or `{ error: [code, message] }`. A token used
+ * again within `refreshReuseSeconds` of its rotation (two tabs refreshing at once, a response lost
+ * on the way) gets a valid session too, as Supabase Auth's reuse interval allows. Supabase Auth hands
+ * back the already issued child token; only its hash is stored here, so a sibling is issued instead.
+ * Reuse after the interval ends the whole session (token theft is assumed), as Supabase Auth does:
+ * deleting the session row also ends its access tokens for coordinator RPCs.
  */
-export async function refreshSession(db, token, { issuer, secret, ttl }) {
+export async function refreshSession(db, token, { issuer, secret, ttl, refreshReuseSeconds }) {
   const { rows } = await db.query(
-    `select r.id, r.token, r.revoked, r.session_id, r.user_id, s.created_at as session_created
+    `select r.id, r.token, r.revoked, r.session_id, r.user_id, s.created_at as session_created,
+            r.revoked and r.updated_at > now() - make_interval(secs => $2) as within_reuse_interval
      from auth.refresh_tokens r join auth.sessions s on s.id = r.session_id
-     where r.token = $1 for update of r`,
-    [hashToken(token)],
+     where r.token = $1 and (s.not_after is null or s.not_after > now())
+     for update of r`,
+    [hashToken(token), refreshReuseSeconds],
   );
   const row = rows[0];
   if (!row) return { error: ['refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found'] };
-  if (row.revoked) {
+  if (row.revoked && !row.within_reuse_interval) {
     await db.query('delete from auth.sessions where id = $1', [row.session_id]);
     return { error: ['refresh_token_already_used', 'Invalid Refresh Token: Already Used'] };
   }
   const u = await loadUser(db, row.user_id);
   if (!u) return { error: ['user_not_found', 'User not found'] };
-  await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [row.id]);
-  await db.query('update auth.sessions set updated_at = now() where id = $1', [row.session_id]);
+  // A reuse inside the interval keeps the token's rotation time, so the interval cannot be stretched.
+  if (!row.revoked) await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [row.id]);
+  await db.query('update auth.sessions set updated_at = now(), refreshed_at = now() where id = $1', [row.session_id]);
   const refresh = await issueRefreshToken(db, u.id, row.session_id, row.token);
   const signedInAt = Math.floor(new Date(row.session_created).getTime() / 1000);
   const access = accessToken(u, row.session_id, issuer, secret, ttl, signedInAt);

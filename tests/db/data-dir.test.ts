@@ -1,0 +1,59 @@
+// The local database must not be reachable through the dev server: `astro dev` (vite) answers
+// /@fs/<path> for files under the project root, so a data folder inside it served the sign-ups table
+// and bcrypt hashes to anyone who could reach the dev server. A real `astro dev` is asked for a file
+// in the folder `npm start` uses.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { defaultDataDir } from '../../supabase/local/stack.mjs';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const port = 54417;
+// The folder holding the cluster and its log.
+const dataRoot = dirname(defaultDataDir);
+const probe = join(dataRoot, `zz-fs-probe-${randomUUID()}`);
+let createdDir = false;
+let astro: ChildProcess;
+
+beforeAll(async () => {
+  createdDir = !(await stat(dataRoot).catch(() => undefined));
+  await mkdir(dataRoot, { recursive: true });
+  await writeFile(probe, 'secret volunteer data');
+  astro = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error('astro dev did not start in 90 s')), 90_000);
+    astro.stdout!.on('data', (chunk) => {
+      if (/ready in|Local\s/i.test(String(chunk))) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    astro.once('exit', (code) => fail(new Error(`astro dev exited (${code})`)));
+  });
+});
+
+afterAll(async () => {
+  if (astro && astro.exitCode === null) {
+    const exited = new Promise((r) => astro.once('exit', r));
+    astro.kill('SIGTERM');
+    await exited;
+  }
+  await rm(createdDir ? dataRoot : probe, { recursive: true, force: true });
+});
+
+test('the data folder is outside the project root', () => {
+  expect(relative(projectRoot, dataRoot).startsWith('..')).toBe(true);
+});
+
+test('astro dev does not serve the data folder through /@fs/', async () => {
+  const res = await fetch(`http://127.0.0.1:${port}/@fs${probe}`);
+  const text = await res.text();
+  expect(text).not.toContain('secret volunteer data');
+  expect(res.status).toBe(403);
+});
