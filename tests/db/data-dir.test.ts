@@ -21,7 +21,7 @@ beforeAll(async () => {
   createdDir = !(await stat(dataRoot).catch(() => undefined));
   await mkdir(dataRoot, { recursive: true });
   await writeFile(probe, 'secret volunteer data');
-  astro = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+  astro = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: projectRoot,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
 // puts the socket's address in x-forwarded-for) so the per-client rate limit (one bucket per
 // address) only bites where a test means it to.
 import { randomInt, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import { anonKey, apiUrl, sql } from './harness';
 import { httpFrom, loopbackFor } from './http-from';
 
