@@ -27,7 +27,7 @@ export interface ApiResult {
  * POST /rest/v1/rpc/<fn> from a chosen client (default: a random one). `ip` picks the client: the
  * call comes from loopbackFor(ip), which is the address the SQL side sees.
  */
-export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string; headers?: Record<string, string> } = {}): Promise<ApiResult> {
+export async function api(fn: string, args: unknown, opts: { token?: string; ip?: string | undefined; headers?: Record<string, string> } = {}): Promise<ApiResult> {
   const headers: Record<string, string> = {
     apikey: anonKey,
     Authorization: `Bearer ${opts.token ?? anonKey}`,
