@@ -39,6 +39,26 @@ test('the coordinator stays signed in across reloads and can sign out', async ({
   await expect(page.getByRole('heading', { name: '协调员登录' })).toBeVisible();
 });
 
+// 退出登录 ends this device's session only: the same coordinator signed in on another device (the
+// office desktop) keeps working. Supabase's default sign-out would end every session of the account.
+test('signing out on one device leaves the same coordinator signed in on another', async ({ page, browser }) => {
+  const office = await browser.newPage();
+  try {
+    await signInUi(office);
+    await expect(office.getByText('已登录：示范协调员')).toBeVisible();
+    await signInUi(page);
+    await expect(page.getByText('已登录：示范协调员')).toBeVisible();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page.getByRole('heading', { name: '协调员登录' })).toBeVisible();
+    await office.reload();
+    await expect(office.getByText('已登录：示范协调员')).toBeVisible();
+    await expect(office.getByRole('heading', { name: '活动与报名' })).toBeVisible();
+    await expect(office.getByText('登录已失效')).toHaveCount(0);
+  } finally {
+    await office.close();
+  }
+});
+
 test('the printable report page asks to sign in first when signed out', async ({ page }) => {
   await page.goto('/coordinator/print/');
   await expect(page.getByRole('link', { name: '登录协调员工作台' })).toBeVisible();

@@ -61,8 +61,10 @@ export async function signIn(email: string, password: string): Promise<SignInOut
   }
 }
 
+// This device only (Supabase's default is every device): a coordinator signing out of the phone at
+// the venue stays signed in at the office, and one account's sign-out never ends another's work.
 export async function signOut(): Promise<void> {
-  await coordinatorClient().auth.signOut();
+  await coordinatorClient().auth.signOut({ scope: 'local' });
 }
 
 export async function currentSession(): Promise<Session | null> {
