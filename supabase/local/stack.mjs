@@ -2,6 +2,7 @@
 // HTTP gateway. Used by `npm start`, the e2e run and the database tests.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installQueue } from '../../worker/queue-schema.ts';
 import { startGateway } from './gateway/server.mjs';
 import { accessTokenSeconds, authenticatorPassword, jwtSecret } from './keys.mjs';
 import { applySchema } from './migrate.mjs';
@@ -59,6 +60,8 @@ export async function startStack({
       warn: (msg) => console.warn(`[stack] warning: ${msg}`),
     });
     if (applied.length) log(`applied ${applied.join(', ')}`);
+    // graphile-worker's schema, so enqueue_message works before the message worker has started.
+    await installQueue(db.adminUrl);
     gateway = await startGateway({
       port: apiPort,
       apiConnection: asAuthenticator(db.adminUrl),
