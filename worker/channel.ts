@@ -25,13 +25,19 @@ export interface Channel {
   lookup(message: OutboxMessage): Promise<string | null | undefined>;
 }
 
-/** Carries only provider codes and our own words: it ends up in logs and in last_error. */
+/**
+ * Carries only provider codes and our own words: it ends up in logs and in last_error. `permanent`:
+ * no retry can succeed (a template or variable missing from our configuration), so it goes straight
+ * to the dead letters where a coordinator sees it.
+ */
 export class DeliveryError extends Error {
   readonly definite: boolean;
-  constructor(code: string, definite: boolean) {
+  readonly permanent: boolean;
+  constructor(code: string, definite: boolean, permanent = false) {
     super(code);
     this.name = 'DeliveryError';
     this.definite = definite;
+    this.permanent = permanent;
   }
 }
 

@@ -66,7 +66,7 @@ export function deliverMessage(channels: Channels): Task {
     if (previous === 'sending') {
       // An earlier run claimed it and never recorded an outcome: ask the provider before sending.
       const found = await channel.lookup(message);
-      if (found) return record(helpers, id, 'sent', { provider: channel.provider, providerId: found });
+      if (found) return record(helpers, id, 'sent', { provider: channel.provider, providerId: found, error: 'reconciled: the provider had it' });
       if (found === undefined) return record(helpers, id, 'dead', { error: `${channel.provider}:outcome_unknown` });
     }
 
@@ -75,7 +75,7 @@ export function deliverMessage(channels: Channels): Task {
       await record(helpers, id, 'sent', { provider: channel.provider, providerId });
     } catch (e) {
       const error = e instanceof DeliveryError ? e : new DeliveryError('unexpected_error', false);
-      if (last) {
+      if (last || error.permanent) {
         await record(helpers, id, 'dead', { error: error.message, provider: channel.provider });
         return;
       }

@@ -1,5 +1,5 @@
 // graphile-worker holds a job's lock for 4 hours when the process that took it dies. Each process
-// records its workers' ids under its instance name; the next start of that instance force-unlocks
+// records its pool's and workers' ids under its instance name; the next start of that instance force-unlocks
 // them, so a killed worker's jobs run again at once (and deliver_message reconciles them).
 import type pg from 'pg';
 

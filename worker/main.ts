@@ -18,7 +18,12 @@ const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.con
 await installQueue(pool);
 await unlockPreviousRun(pool, config.instance);
 
+// pg's own codes only: an error's text may quote a statement's parameters.
+pool.on('error', (e: Error & { code?: string }) => console.error(`[worker] database connection error ${e.code ?? ''}`));
+
+// Jobs are locked by the pool's id (or, without graphile-worker's local queue, a worker's id).
 const events: WorkerEvents = new EventEmitter();
+events.on('pool:create', ({ workerPool }) => void rememberWorker(pool, config.instance, workerPool.id));
 events.on('worker:create', ({ worker }) => void rememberWorker(pool, config.instance, worker.workerId));
 
 const runner = await run({

@@ -2,12 +2,15 @@
 // TemplateParam JSON). SendSms is not idempotent on Aliyun's side, so the idempotency key goes in
 // OutId and, after a run died mid-send, QuerySendDetails (phone + day) tells whether that OutId was
 // accepted. The SDK signs with ACS3-HMAC-SHA256 and makes no retries of its own by default.
-import Dysmsapi from '@alicloud/dysmsapi20170525';
+import { createRequire } from 'node:module';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { DeliveryError, transportError, type Channel, type OutboxMessage } from './channel.ts';
 import type { WorkerConfig } from './config.ts';
 import { namedParams, shanghaiDay, templateFor } from './sms-params.ts';
 
+// Loaded with require: Node's and vitest's ESM interop disagree on what this CommonJS package's
+// default export is (module.exports or its `default` field); require gives module.exports in both.
+const Dysmsapi = createRequire(import.meta.url)('@alicloud/dysmsapi20170525') as typeof import('@alicloud/dysmsapi20170525');
 const Client = Dysmsapi.default;
 
 function client(config: WorkerConfig): InstanceType<typeof Client> {

@@ -6,15 +6,14 @@ import type { WorkerConfig } from './config.ts';
 
 export function templateFor(config: WorkerConfig, message: OutboxMessage): string {
   const id = config.sms.templates[message.kind];
-  // A kind with no registered template can never succeed: definite, so it dead-letters visibly.
-  if (!id) throw new DeliveryError(`template_not_configured:${message.kind}`, true);
+  if (!id) throw new DeliveryError(`template_not_configured:${message.kind}`, true, true);
   return id;
 }
 
 export function orderedParams(message: OutboxMessage): string[] {
   return messageKinds[message.kind].params.map((name) => {
     const value = message.params[name];
-    if (value === undefined || value === null) throw new DeliveryError(`template_param_missing:${name}`, true);
+    if (value === undefined || value === null) throw new DeliveryError(`template_param_missing:${name}`, true, true);
     return String(value);
   });
 }

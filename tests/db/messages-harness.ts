@@ -56,10 +56,10 @@ export async function startWorker(env: Record<string, string>): Promise<RunningW
   };
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000, why: () => string = () => ''): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000, why: () => string | Promise<string> = () => ''): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms ${why()}`);
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms ${await why()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
