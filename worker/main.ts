@@ -15,11 +15,12 @@ import { installQueue } from './queue-schema.ts';
 
 const config = readConfig();
 const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.concurrency + 2 });
+// A lost connection must not crash the worker; pg's codes only, as an error's text may quote parameters.
+const connectionError = (e: Error & { code?: string }) => console.error(`[worker] database connection error ${e.code ?? ''}`);
+pool.on('error', connectionError);
+pool.on('connect', (client) => client.on('error', connectionError));
 await installQueue(pool);
 await unlockPreviousRun(pool, config.instance);
-
-// pg's own codes only: an error's text may quote a statement's parameters.
-pool.on('error', (e: Error & { code?: string }) => console.error(`[worker] database connection error ${e.code ?? ''}`));
 
 // Jobs are locked by the pool's id (or, without graphile-worker's local queue, a worker's id).
 const events: WorkerEvents = new EventEmitter();
