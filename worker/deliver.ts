@@ -65,7 +65,15 @@ export function deliverMessage(channels: Channels): Task {
 
     if (previous === 'sending') {
       // An earlier run claimed it and never recorded an outcome: ask the provider before sending.
-      const found = await channel.lookup(message);
+      let found: string | null | undefined;
+      try {
+        found = await channel.lookup(message);
+      } catch (e) {
+        const code = e instanceof DeliveryError ? e.message : 'lookup_failed';
+        // Out of attempts and still unsure: dead-letter it (visible) rather than leave it `sending`.
+        if (last) return record(helpers, id, 'dead', { error: `${code}:outcome_unknown`, provider: channel.provider });
+        throw e;
+      }
       if (found) return record(helpers, id, 'sent', { provider: channel.provider, providerId: found, error: 'reconciled: the provider had it' });
       if (found === undefined) return record(helpers, id, 'dead', { error: `${channel.provider}:outcome_unknown` });
     }
