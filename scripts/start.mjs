@@ -1,13 +1,16 @@
-// `npm start`: the local Supabase stand-in (PostgreSQL, migrations, demo data, events, API gateway)
-// and the site (astro dev). Data persists in the user's data folder (outside the project, printed
-// below; XINGHUO_DATA_DIR moves it); `npm start -- --reset` wipes it. The gateway runs in its own
-// process and is restarted if it crashes. Ctrl-C stops the site, the gateway and PostgreSQL cleanly.
+// `npm start`: the local Supabase stand-in (PostgreSQL, migrations, demo data, events, API gateway),
+// the message stand-ins (SMTP sink, SMS provider, viewer) with the message worker, and the site
+// (astro dev). Data persists in the user's data folder (outside the project, printed below;
+// XINGHUO_DATA_DIR moves it); `npm start -- --reset` wipes it. The gateway runs in its own process
+// and is restarted if it crashes. Ctrl-C stops the site, the worker, the stand-ins, the gateway and
+// PostgreSQL cleanly.
 import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, startStack } from '../supabase/local/stack.mjs';
+import { defaultMessagePorts, localMessageEnv, startMessageStandIns } from '../supabase/local/messages/index.mjs';
 import { demoAccounts, demoPassword } from '../supabase/local/keys.mjs';
 
 const ports = { api: 54321, db: 54322, site: 4321 };
@@ -25,6 +28,16 @@ if (existsSync(legacyDataDir)) {
 const stack = await startStack({ apiPort: ports.api, dbPort: ports.db, reset }).catch((e) => {
   console.error(`Could not start the local stack: ${e?.message ?? e}`);
   process.exit(1);
+});
+const messages = await startMessageStandIns().catch(async (e) => {
+  console.error(`Could not start the message stand-ins (ports ${Object.values(defaultMessagePorts).join(', ')}): ${e?.message ?? e}`);
+  await stack.stop();
+  process.exit(1);
+});
+// The same worker production runs, pointed at the stand-ins; its own Node (type stripping runs .ts).
+const worker = spawn(process.execPath, [fileURLToPath(new URL('../worker/main.ts', import.meta.url))], {
+  stdio: 'inherit',
+  env: { ...process.env, ...localMessageEnv({ databaseUrl: stack.dbUrl }), XINGHUO_WORKER_INSTANCE: 'npm-start' },
 });
 console.log(`[start] backend ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -46,6 +59,7 @@ site.stdout.on('data', (chunk) => {
     API          ${stack.apiUrl}   (Supabase stand-in: /rest/v1/rpc/*, /auth/v1/*)
     database     ${stack.dbUrl}
     data folder  ${dirname(defaultDataDir)}  (PostgreSQL log: ${stack.logFile})
+    messages     ${messages.viewer.url}   (SMS and e-mail the worker sent; JSON: /api/v1/messages)
   Demo sign-in (local only):
     coordinator  ${demoAccounts.coordinator} / ${demoPassword}
     volunteer    ${demoAccounts.volunteer} / ${demoPassword}  (signed in, not a coordinator)
@@ -58,10 +72,11 @@ let stopping = false;
 async function shutdown(reason) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n[start] ${reason}: stopping site, gateway and PostgreSQL…`);
-  const siteExited = site.exitCode !== null ? Promise.resolve() : new Promise((r) => site.once('exit', r));
-  if (site.exitCode === null) site.kill('SIGTERM');
-  await Promise.all([siteExited, stack.stop().catch((e) => console.error(e))]);
+  console.log(`\n[start] ${reason}: stopping site, message worker, gateway and PostgreSQL…`);
+  const exited = [site, worker].map((child) => (child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r))));
+  for (const child of [site, worker]) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(exited);
+  await Promise.all([messages.close(), stack.stop().catch((e) => console.error(e))]);
   console.log('[start] stopped cleanly');
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localDataRoot } from './data-dir.mjs';
 import { startSupervisedGateway } from './gateway/supervisor.mjs';
+import { installQueue } from '../../worker/queue-schema.ts';
 import { accessTokenSeconds, authenticatorPassword, jwtSecret } from './keys.mjs';
 import { applySchema } from './migrate.mjs';
 import { startPostgres } from './postgres.mjs';
@@ -72,6 +73,8 @@ export async function startStack({
       warn: (msg) => console.warn(`[stack] warning: ${msg}`),
     });
     if (applied.length) log(`applied ${applied.join(', ')}`);
+    // graphile-worker's schema, so enqueue_message works before the message worker has started.
+    await installQueue(db.adminUrl);
     gateway = await startSupervisedGateway(
       {
         ...gatewayOptions,

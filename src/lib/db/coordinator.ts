@@ -225,3 +225,25 @@ export function addMaterialKind(id: string, label: string): Promise<MaterialKind
 export function getDashboard(year: number | null): Promise<DashboardData> {
   return call<DashboardData>('coord_dashboard', { p_year: year });
 }
+
+// --- Dead letters (messages the worker gave up on) ---------------------------------------------
+
+export interface DeadMessage {
+  id: number;
+  channel: 'sms' | 'email';
+  recipient_masked: string;
+  kind: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  dead_at: string;
+  resends: number;
+}
+
+export function coordDeadMessages(): Promise<DeadMessage[]> {
+  return call<DeadMessage[]>('coord_dead_messages');
+}
+
+export function coordResendMessage(id: number): Promise<{ id: number; status: string; not_before: string }> {
+  return call('coord_resend_message', { p_id: id });
+}
