@@ -4,6 +4,7 @@ import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
+import { phoneLinksPlugin } from './src/lib/phone-links.ts';
 
 // The public address of the site: feeds, sitemap, Open Graph and QR codes need absolute URLs.
 const site = process.env.PUBLIC_SITE_URL ?? 'https://xinghuo.example.cn';
@@ -21,7 +22,8 @@ export default defineConfig({
   // Elderly readers on slow phones: inline small stylesheets so a page is one request.
   build: { inlineStylesheets: 'auto', format: 'directory' },
   // Case articles are plain prose: no code highlighting, and no smart quotes (zh text uses “” already).
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
+  // Phone numbers in the text become tap-to-call links (src/lib/phone-links.ts).
+  markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [phoneLinksPlugin] }), syntaxHighlight: false },
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
 });
