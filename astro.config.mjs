@@ -5,15 +5,28 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { phoneLinksPlugin } from './src/lib/phone-links.ts';
+import { placeholderSite, placeholderSiteError } from './src/lib/site-url.ts';
 
 // The public address of the site: feeds, sitemap, Open Graph and QR codes need absolute URLs.
-const site = process.env.PUBLIC_SITE_URL ?? 'https://xinghuo.example.cn';
+const site = process.env.PUBLIC_SITE_URL ?? placeholderSite;
+
+/** Stops `astro build` before any page is made when printed QR codes would point at the placeholder. */
+const refusePlaceholderSite = {
+  name: 'xinghuo:refuse-placeholder-site',
+  hooks: {
+    'astro:config:setup': ({ command }) => {
+      const error = placeholderSiteError(site, command);
+      if (error) throw new Error(error);
+    },
+  },
+};
 
 export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'ignore',
   integrations: [
+    refusePlaceholderSite,
     svelte(),
     // Listed: public pages only. Not: print views (noindex duplicates), the coordinator app, and the
     // private sign-up management page (its link carries a personal token).
