@@ -23,7 +23,7 @@ test('search finds an article by a Chinese word, loading Pagefind only on search
   await expectNoAxeViolations(page);
   expect(pagefindRequests, 'nothing loaded before searching').toEqual([]);
 
-  await page.getByLabel(/输入关键词/).fill(word);
+  await page.getByLabel(/输入您的问题/).fill(word);
   await page.getByRole('button', { name: '搜索' }).click();
   const status = page.getByRole('status');
   await expect(status).toHaveText(/^找到 \d+ 条/);
@@ -46,7 +46,7 @@ test('search with no match says so, and a shared ?q= link runs the search', asyn
   await page.goto('/search/?q=' + encodeURIComponent('qzxqzxqzx'));
   await expect(page.getByRole('status')).toHaveText(/没有找到/);
   await expect(page.locator('#search-results > li')).toHaveCount(0);
-  await expect(page.getByLabel(/输入关键词/)).toHaveValue('qzxqzxqzx');
+  await expect(page.getByLabel(/输入您的问题/)).toHaveValue('qzxqzxqzx');
   await expectNoAxeViolations(page);
 });
 
