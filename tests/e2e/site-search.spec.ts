@@ -55,6 +55,7 @@ test('without JavaScript the search page explains and offers browsing by type', 
   const page = await context.newPage();
   await page.goto('/search/');
   await expect(page.getByText('搜索需要浏览器开启 JavaScript')).toBeVisible();
+  await page.locator('details[data-filters] summary').click();
   const typeLinks = page.getByRole('navigation', { name: '按骗局类型看' }).locator('a[href*="/type/"]');
   expect(await typeLinks.count()).toBeGreaterThan(0);
   await typeLinks.first().click();
