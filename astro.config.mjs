@@ -10,7 +10,8 @@ import { placeholderSite, placeholderSiteError } from './src/lib/site-url.ts';
 // The public address of the site: feeds, sitemap, Open Graph and QR codes need absolute URLs.
 const site = process.env.PUBLIC_SITE_URL ?? placeholderSite;
 
-/** Stops `astro build` before any page is made when printed QR codes would point at the placeholder. */
+/** Stops `astro build` before any page is made when printed QR codes would point at the placeholder.
+ *  @type {import('astro').AstroIntegration} */
 const refusePlaceholderSite = {
   name: 'xinghuo:refuse-placeholder-site',
   hooks: {

@@ -1,5 +1,7 @@
 // Every phone number in article text becomes a tap-to-call link, at build time (a Markdown plugin),
 // so editors write "打 12348 咨询" and readers on a phone can tap it.
+// satteri comes with @astrojs/markdown-satteri (the processor astro.config.mjs uses); types only.
+import type { HastPluginDefinition } from 'satteri';
 
 // Service numbers (110, 12xxx hotlines, 95xxx/96xxx bank and anti-fraud lines), mobile numbers and
 // landlines with an area code; not followed by a unit, so "12000 元" or "2026 年" stay text.
@@ -21,21 +23,15 @@ export function splitPhoneNumbers(text: string): TextPart[] {
 }
 
 /** Sätteri hast plugin: text nodes outside links and code get their numbers wrapped in <a href="tel:">. */
-export const phoneLinksPlugin = {
+export const phoneLinksPlugin: HastPluginDefinition = {
   name: 'phone-links',
-  text(node: { value: string }, ctx: PhoneLinkContext) {
-    const parent = ctx.parent(node) as { type: string; tagName?: string } | undefined;
-    if (parent?.type === 'element' && ['a', 'code', 'pre'].includes(parent.tagName ?? '')) return;
+  text(node, ctx) {
+    const parent = ctx.parent(node);
+    if (parent.type === 'element' && ['a', 'code', 'pre'].includes(parent.tagName)) return;
     const parts = splitPhoneNumbers(node.value);
     if (parts.every((p) => !('tel' in p))) return;
     ctx.replaceNode(node, parts.map((p) => ('tel' in p
-      ? { type: 'element', tagName: 'a', properties: { href: `tel:${p.tel}` }, children: [{ type: 'text', value: p.text }] }
-      : { type: 'text', value: p.text })));
+      ? { type: 'element' as const, tagName: 'a', properties: { href: `tel:${p.tel}` }, children: [{ type: 'text' as const, value: p.text }] }
+      : { type: 'text' as const, value: p.text })));
   },
 };
-
-// The two context methods the plugin uses (Sätteri's HastVisitorContext has more).
-interface PhoneLinkContext {
-  parent(node: unknown): unknown;
-  replaceNode(node: unknown, replacement: unknown[]): void;
-}

@@ -3,9 +3,9 @@
 // zh), question and filler words are dropped, and if all the words together find nothing the search
 // falls back to fewer words, keeping the longest (the ones that say most), down to the longest alone.
 
-// Words that say nothing about which scam is meant.
+// Words that say nothing about which scam is meant ("办": the dictionary cuts 怎么办 into 怎么 + 办).
 const filler = new Set([
-  '怎么办', '怎么', '怎样', '如何', '什么', '为什么', '是不是', '是否', '吗', '呢', '吧', '啊', '了', '的', '地', '得',
+  '怎么办', '怎么', '办', '怎样', '如何', '什么', '为什么', '是不是', '是否', '吗', '呢', '吧', '啊', '了', '的', '地', '得',
   '我', '我们', '你', '您', '他', '她', '有人', '人', '被', '把', '让', '给', '说', '要', '会', '能', '可以', '应该',
   '是', '有', '在', '和', '与', '还', '就', '都', '也', '又', '很', '这', '那', '个', '一个', '正常', '真的', '现在', '已经',
 ]);

@@ -8,4 +8,4 @@ export const getStaticPaths = (async () =>
   (await getCollection('articles')).map((a) => ({ params: { slug: a.id }, props: { title: a.data.title, kind: scamTypes[a.data.scamType] } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
-  new Response(await ogImagePng(props as { title: string; kind: string }), { headers: { 'Content-Type': 'image/png' } });
+  new Response(Buffer.from(await ogImagePng(props as { title: string; kind: string })), { headers: { 'Content-Type': 'image/png' } });
