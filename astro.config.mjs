@@ -4,15 +4,30 @@ import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
+import { phoneLinksPlugin } from './src/lib/phone-links.ts';
+import { placeholderSite, placeholderSiteError } from './src/lib/site-url.ts';
 
 // The public address of the site: feeds, sitemap, Open Graph and QR codes need absolute URLs.
-const site = process.env.PUBLIC_SITE_URL ?? 'https://xinghuo.example.cn';
+const site = process.env.PUBLIC_SITE_URL ?? placeholderSite;
+
+/** Stops `astro build` before any page is made when printed QR codes would point at the placeholder.
+ *  @type {import('astro').AstroIntegration} */
+const refusePlaceholderSite = {
+  name: 'xinghuo:refuse-placeholder-site',
+  hooks: {
+    'astro:config:setup': ({ command }) => {
+      const error = placeholderSiteError(site, command);
+      if (error) throw new Error(error);
+    },
+  },
+};
 
 export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'ignore',
   integrations: [
+    refusePlaceholderSite,
     svelte(),
     // Listed: public pages only. Not: print views (noindex duplicates), the coordinator app, and the
     // private sign-up management page (its link carries a personal token).
@@ -21,7 +36,8 @@ export default defineConfig({
   // Elderly readers on slow phones: inline small stylesheets so a page is one request.
   build: { inlineStylesheets: 'auto', format: 'directory' },
   // Case articles are plain prose: no code highlighting, and no smart quotes (zh text uses “” already).
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
+  // Phone numbers in the text become tap-to-call links (src/lib/phone-links.ts).
+  markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [phoneLinksPlugin] }), syntaxHighlight: false },
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
 });

@@ -4,6 +4,8 @@
 export interface Hotline {
   number: string;
   name: string;
+  /** Two characters for the always-visible strip, so all three numbers fit one line at 320 px. */
+  short: string;
   note: string;
 }
 
@@ -22,9 +24,9 @@ export const site = {
   timeZone: 'Asia/Shanghai',
   utcOffset: '+08:00',
   hotlines: [
-    { number: '96110', name: '反诈预警劝阻专线', note: '接到这个号码来电，请一定接听' },
-    { number: '110', name: '报警电话', note: '已经转账或遇到危险，立即报警' },
-    { number: '12378', name: '银行保险消费者投诉维权热线', note: '银行、保险业务纠纷与咨询' },
+    { number: '96110', name: '反诈预警劝阻专线', short: '反诈', note: '接到这个号码来电，请一定接听' },
+    { number: '110', name: '报警电话', short: '报警', note: '已经转账或遇到危险，立即报警' },
+    { number: '12378', name: '银行保险消费者投诉维权热线', short: '投诉', note: '银行、保险业务纠纷与咨询' },
   ] satisfies Hotline[],
   districts: [
     { id: 'shinan', name: '市南区' },
@@ -56,6 +58,9 @@ export const site = {
   // Who answers questions about events and volunteer sign-up (shown when online sign-up is unreachable).
   // Demo placeholder: replace with the team's real number.
   eventsContact: { name: '志愿服务队活动联络电话', number: '0532-00000000' },
+  // Who answers requests about personal data (see, correct, delete; PIPL art. 44–47), on /privacy/.
+  // Demo placeholder: replace with the team's real contact.
+  privacyContact: { name: '志愿服务队个人信息联络人', number: '0532-00000000', email: 'privacy@xinghuo.example.cn' },
 } as const;
 
 export type DistrictId = (typeof site.districts)[number]['id'];

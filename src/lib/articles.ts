@@ -117,5 +117,6 @@ export function brokenRelated(list: readonly ArticleLike[]): string[] {
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
 export const printPath = (id: string): string => `/articles/${id}/print/`;
+export const ogImagePath = (id: string): string => `/og/articles/${id}.png`;
 export const typePath = (id: ScamType): string => `/articles/type/${id}/`;
 export const audiencePath = (id: Audience): string => `/articles/audience/${id}/`;

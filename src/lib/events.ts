@@ -53,9 +53,15 @@ export function byTopic<T extends EventLike>(list: readonly T[], topic: ScamType
   return list.filter((e) => e.data.topics.includes(topic));
 }
 
+/** Events that will still take place: cancelled ones stay listed (marked) but are never counted,
+ *  mapped or advertised as upcoming. */
+export function takingPlace<T extends EventLike>(list: readonly T[]): T[] {
+  return list.filter((e) => e.data.status !== 'cancelled');
+}
+
 /** Next `count` upcoming events that still take place (cancelled ones are not advertised). */
 export function nextUpcoming<T extends EventLike>(list: readonly T[], now: Date, count: number): T[] {
-  return splitByTime(list, now).upcoming.filter((e) => e.data.status !== 'cancelled').slice(0, count);
+  return takingPlace(splitByTime(list, now).upcoming).slice(0, count);
 }
 
 /** How many events per key (district id, audience id…), for filter links such as "市南区 (3)". */

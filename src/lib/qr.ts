@@ -2,12 +2,15 @@
 // so the printed page needs no script and no network.
 import QRCode from 'qrcode';
 
-/** Absolute URL of an article on the public site; `site` is Astro.site (may have a path prefix). */
-export function absoluteArticleUrl(site: URL | string, slug: string): string {
+/** Absolute URL of a page under `section/` on the public site; `site` is Astro.site (may have a path prefix). */
+function absoluteUrl(site: URL | string, section: string, slug: string): string {
   const base = new URL(String(site));
   if (!base.pathname.endsWith('/')) base.pathname += '/';
-  return new URL(`articles/${encodeURIComponent(slug)}/`, base).href;
+  return new URL(`${section}/${encodeURIComponent(slug)}/`, base).href;
 }
+
+export const absoluteArticleUrl = (site: URL | string, slug: string) => absoluteUrl(site, 'articles', slug);
+export const absoluteEventUrl = (site: URL | string, slug: string) => absoluteUrl(site, 'events', slug);
 
 /** An SVG QR code for `url`, labelled for screen readers. Medium error correction survives a smudged print. */
 export async function qrSvg(url: string, label: string): Promise<string> {

@@ -1,5 +1,6 @@
 // Stable error codes from the sign-up RPCs (raised by PostgreSQL, or found first by
 // validate-signup.ts) → the Chinese sentence shown next to the field they belong to.
+import { site } from '../site.config';
 
 export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'event' | 'token' | 'form';
 
@@ -33,8 +34,14 @@ const texts: Record<string, ErrorText> = {
   token_invalid: { field: 'token', message: '链接不完整。请打开报名成功时得到的完整链接。' },
   token_not_found: { field: 'token', message: '没有找到这条报名记录，链接可能已经失效。' },
   already_checked_in: { field: 'token', message: '您已经签到，不能再取消报名。' },
-  unavailable: { field: 'form', message: '暂时连不上报名系统，请稍后再试，或拨打页面上方的热线咨询。' },
+  // A website problem is the team's to answer, never the emergency lines' (96110/110/12378).
+  unavailable: { field: 'form', message: unreachableMessage() },
 };
+
+/** Sign-up unreachable: try later, or call the team (site.config eventsContact). */
+export function unreachableMessage(): string {
+  return `暂时连不上报名系统，请稍后再试，或拨打${site.eventsContact.name} ${site.eventsContact.number} 报名。`;
+}
 
 const fallback: ErrorText = { field: 'form', message: '提交没有成功，请稍后再试。' };
 

@@ -30,7 +30,8 @@ export const volunteerRoles = {
   police: '民警',
   street_office: '街道社区工作人员',
   lawyer: '律师',
-  volunteer: '志愿者',
+  // Not just "志愿者": every role here is a volunteer, and residents must not read it as "attendee".
+  volunteer: '其他志愿者（学生、退休人员等）',
 } as const;
 export type VolunteerRole = keyof typeof volunteerRoles;
 export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, ...VolunteerRole[]];

@@ -19,7 +19,7 @@ test('district filter pages (with and without events) and the past page have no 
   const districts = await filterLinks(page, '按区域看即将举行的活动');
   const withEvents = districts.find((d) => d.count > 0)!;
   await page.goto(withEvents.href);
-  await expect(page.locator('[data-event-card]')).toHaveCount(withEvents.count);
+  await expect(page.locator('[data-event-card]:not([data-event-state="cancelled"])')).toHaveCount(withEvents.count);
   await expectNoAxeViolations(page);
   // The e2e build leaves one district without events (scripts/e2e-env.mjs), so this state always runs.
   const empty = districts.find((d) => d.href === `/events/district/${e2eEmptyDistrict}/`);
@@ -50,7 +50,7 @@ test('a cancelled upcoming event: banner, no sign-up, calendar says CANCELLED, n
   await page.goto(cancelled!.href);
   await expect(page.locator('[data-event-banner="cancelled"]')).toContainText('本场活动已取消');
   await expect(page.locator('[data-availability]')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: '志愿者报名' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /志愿者/ })).toHaveCount(0);
   const ics = await (await page.request.get(`/events/${cancelled!.slug}.ics`)).text();
   expect(ics).toContain('STATUS:CANCELLED');
   await expectNoAxeViolations(page);

@@ -3,19 +3,19 @@ import { expectNoAxeViolations } from './axe';
 import { firstOpenEvent } from './events-helpers';
 
 // Live places come from the e2e stack (real gateway + PostgreSQL, events synced from content).
-test('an open event shows live places per role from the backend', async ({ page }) => {
+test('an open event shows live places beside each role of the form, roles listed once', async ({ page }) => {
   const event = await firstOpenEvent(page);
   await page.goto(event.href);
+  // The status box has nothing to say once places are known; the places are in the form.
   const box = page.locator('[data-availability]');
   await expect(box).toHaveAttribute('data-availability', 'ready');
-  // Each role listed statically ("银行工作人员：3 人") has a live line with the same total.
-  const staticRoles = await page.locator('section[aria-labelledby="volunteer-heading"] > ul li').allInnerTexts();
-  expect(staticRoles.length).toBeGreaterThan(0);
-  const live = box.locator('li[data-role]');
-  await expect(live).toHaveCount(staticRoles.length);
-  for (const line of staticRoles) {
-    const [, label, total] = /^(.+)：(\d+) 人$/.exec(line.trim())!;
-    await expect(box.locator('li', { hasText: label! })).toContainText(new RegExp(`共 ${total} 个，(还剩 \\d+ 个|已报满)`));
+  await expect(box).toBeHidden();
+  const roles = page.locator('[data-signup-form] input[name="role"]');
+  expect(await roles.count()).toBeGreaterThan(0);
+  for (const input of await roles.all()) {
+    const total = await input.getAttribute('data-slots');
+    const places = page.locator(`#${await input.getAttribute('id')}-places`);
+    await expect(places).toHaveText(new RegExp(`^(还剩 \\d+ 个名额（共 ${total} 个）|已满，可排队候补)`));
   }
   await expectNoAxeViolations(page);
 });
@@ -30,7 +30,7 @@ test('backend unreachable: plain message, every static detail still there', asyn
   await expect(box.getByRole('link', { name: /\d/ })).toHaveAttribute('href', /^tel:/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title);
   await expect(page.locator('main dl')).toContainText('时间');
-  await expect(page.locator('main dl')).toContainText('地址');
+  await expect(page.locator('main dl')).toContainText('地点');
   await expect(page.getByRole('link', { name: '加入日历' })).toBeVisible();
   await expect(page.locator('[data-map-app="amap"]')).toBeVisible();
   await expectNoAxeViolations(page);

@@ -45,6 +45,7 @@ export function parseIcs(text: string) {
 
 /** Filter links of one nav ("按区域看…"): href, label, count. */
 export async function filterLinks(page: Page, navName: RegExp | string) {
+  await openFilters(page);
   const links = page.getByRole('navigation', { name: navName }).getByRole('link');
   const out: { href: string; label: string; count: number }[] = [];
   for (const link of await links.all()) {
@@ -52,4 +53,10 @@ export async function filterLinks(page: Page, navName: RegExp | string) {
     if (m) out.push({ href: (await link.getAttribute('href')) ?? '', label: m[1]!, count: Number(m[2]) });
   }
   return out;
+}
+
+/** The filters are folded into one <details> on list pages; opens it if it is closed. */
+export async function openFilters(page: Page): Promise<void> {
+  const box = page.locator('details[data-filters]');
+  if (!(await box.evaluate((d: HTMLDetailsElement) => d.open))) await box.locator('summary').click();
 }

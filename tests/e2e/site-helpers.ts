@@ -1,10 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { openFilters } from './events-helpers';
 
 // Content changes; tests discover real articles and types from the built pages instead of hard-coding them.
 
 /** A scam-type filter link that leads to at least one article: its path, label and count. */
 export async function typeWithArticles(page: Page): Promise<{ href: string; label: string; count: number }> {
   await page.goto('/articles/');
+  await openFilters(page);
   const links = page.getByRole('navigation', { name: '按骗局类型看' }).getByRole('link');
   for (const link of await links.all()) {
     const href = (await link.getAttribute('href')) ?? '';

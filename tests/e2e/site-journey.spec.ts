@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openFilters } from './events-helpers';
 
 // The public reader's path: home → case library → one scam type → an article → its printable leaflet.
 test('home → library → filter by type → article → print view', async ({ page }) => {
@@ -6,7 +7,7 @@ test('home → library → filter by type → article → print view', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: /停一停、查一查、报一报/ })).toBeVisible();
   for (const n of ['96110', '110', '12378']) {
-    await expect(page.getByRole('complementary', { name: '求助热线' }).getByRole('link', { name: n, exact: true })).toHaveAttribute('href', `tel:${n}`);
+    await expect(page.getByRole('complementary', { name: '求助热线' }).getByRole('link', { name: new RegExp(`^${n}\\D`) })).toHaveAttribute('href', `tel:${n}`);
   }
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '以案说险' }).click();
   await expect(page).toHaveURL(/\/articles\/$/);
@@ -14,6 +15,7 @@ test('home → library → filter by type → article → print view', async ({ 
   const total = Number(/共 (\d+) 篇/.exec(await page.getByRole('heading', { name: /^共 \d+ 篇$/ }).innerText())![1]);
   expect(total).toBeGreaterThanOrEqual(1);
   await expect(page.locator('main article')).toHaveCount(Math.min(total, 20));
+  await openFilters(page);
   await expect(page.getByRole('link', { name: `全部（${total}）` })).toHaveAttribute('aria-current', 'page');
 
   // Pick the first type that has articles, as the reader would.
@@ -24,6 +26,7 @@ test('home → library → filter by type → article → print view', async ({ 
   expect(label).not.toBe('');
   await typeLink.click();
   await expect(page).toHaveURL(/\/articles\/type\/[^/]+\/$/);
+  await openFilters(page);
   await expect(typeNav.getByRole('link', { name: text })).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('[aria-current="page"]', { hasText: '全部' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: `共 ${count} 篇` })).toBeVisible();

@@ -23,7 +23,7 @@ test('search finds an article by a Chinese word, loading Pagefind only on search
   await expectNoAxeViolations(page);
   expect(pagefindRequests, 'nothing loaded before searching').toEqual([]);
 
-  await page.getByLabel(/输入关键词/).fill(word);
+  await page.getByLabel(/输入您的问题/).fill(word);
   await page.getByRole('button', { name: '搜索' }).click();
   const status = page.getByRole('status');
   await expect(status).toHaveText(/^找到 \d+ 条/);
@@ -46,7 +46,7 @@ test('search with no match says so, and a shared ?q= link runs the search', asyn
   await page.goto('/search/?q=' + encodeURIComponent('qzxqzxqzx'));
   await expect(page.getByRole('status')).toHaveText(/没有找到/);
   await expect(page.locator('#search-results > li')).toHaveCount(0);
-  await expect(page.getByLabel(/输入关键词/)).toHaveValue('qzxqzxqzx');
+  await expect(page.getByLabel(/输入您的问题/)).toHaveValue('qzxqzxqzx');
   await expectNoAxeViolations(page);
 });
 
@@ -55,6 +55,7 @@ test('without JavaScript the search page explains and offers browsing by type', 
   const page = await context.newPage();
   await page.goto('/search/');
   await expect(page.getByText('搜索需要浏览器开启 JavaScript')).toBeVisible();
+  await page.locator('details[data-filters] summary').click();
   const typeLinks = page.getByRole('navigation', { name: '按骗局类型看' }).locator('a[href*="/type/"]');
   expect(await typeLinks.count()).toBeGreaterThan(0);
   await typeLinks.first().click();

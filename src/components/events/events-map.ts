@@ -36,12 +36,11 @@ export async function mountEventsMap(el: HTMLElement, points: MapPoint[], config
     },
   });
 
-  // Two shared icons instead of one per marker: less work and memory with thousands of events.
-  const pin = (className: string) => L.divIcon({ className, iconSize: L.point(28, 28), iconAnchor: L.point(14, 28), popupAnchor: L.point(0, -26) });
-  const icons = { open: pin('xh-pin'), cancelled: pin('xh-pin xh-pin-cancelled') };
+  // One shared icon instead of one per marker: less work and memory with thousands of events.
+  const icon = L.divIcon({ className: 'xh-pin', iconSize: L.point(28, 28), iconAnchor: L.point(14, 28), popupAnchor: L.point(0, -26) });
   const markers = points.map((p) => {
     const marker = L.marker([p.lat, p.lng], {
-      icon: p.cancelled ? icons.cancelled : icons.open,
+      icon,
       title: p.title,
       alt: p.title,
       keyboard: true,
@@ -71,12 +70,13 @@ function popupContent(p: MapPoint): HTMLElement {
   box.className = 'xh-popup';
   const title = document.createElement('a');
   title.href = p.url;
-  title.textContent = p.cancelled ? `【已取消】${p.title}` : p.title;
+  title.textContent = p.title;
   const time = document.createElement('p');
   time.textContent = p.time;
   const more = document.createElement('a');
   more.href = p.url;
-  more.textContent = '查看详情和报名';
+  // Residents just come; sign-up is for volunteers, so the popup must not suggest registering.
+  more.textContent = '查看时间和地点';
   box.append(title, time, more);
   return box;
 }

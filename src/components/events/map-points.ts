@@ -9,7 +9,6 @@ export interface MapPoint {
   title: string;
   time: string;
   url: string;
-  cancelled: boolean;
 }
 
 export interface MapConfig {
@@ -29,7 +28,6 @@ export function toMapPoint(e: EventLike): MapPoint {
     title: e.data.title,
     time: formatEventTime(e.data.start, e.data.end),
     url: `/events/${e.id}/`,
-    cancelled: e.data.status === 'cancelled',
   };
 }
 
