@@ -11,6 +11,10 @@ export const ogSize = { width: 1200, height: 630 } as const;
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
 const box = (style: Record<string, unknown>, children: (Node | string)[] | string): Node => ({ type: 'div', props: { style, children } });
 
+// One options object for every image: satori keeps the parsed font per `fonts` array, so a new array
+// per call would parse the 4.6 MB CJK font again each time (≈ 30 ms an image instead of ≈ 4 ms).
+let fonts: Parameters<typeof satori>[1]['fonts'] | undefined;
+
 export async function ogImagePng(card: { title: string; kind: string }): Promise<Uint8Array> {
   const hotline = site.hotlines[0]!;
   const tree = box({ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#fffdf8', color: '#1f2328', fontFamily: 'og' }, [
@@ -24,6 +28,7 @@ export async function ogImagePng(card: { title: string; kind: string }): Promise
       `${hotline.name} · 已经转账请立即拨打 110`,
     ]),
   ]);
-  const svg = await satori(tree as never, { ...ogSize, fonts: [{ name: 'og', data: ogFont().buffer as ArrayBuffer, weight: 400, style: 'normal' }] });
+  fonts ??= [{ name: 'og', data: ogFont().buffer as ArrayBuffer, weight: 400, style: 'normal' }];
+  const svg = await satori(tree as never, { ...ogSize, fonts });
   return new Resvg(svg, { fitTo: { mode: 'width', value: ogSize.width } }).render().asPng();
 }

@@ -23,8 +23,9 @@ describe('provider errors', () => {
   it('are retried, then dead-lettered, listed for coordinators, and a resend delivers once', async () => {
     standIns.sms.fail('isv.BUSINESS_LIMIT_CONTROL', 3);
     const { id, key } = await enqueue({ recipient: '13812341234', maxAttempts: 3 });
-    // graphile-worker's backoff: e^1 s, then e^2 s between the three attempts.
-    await waitFor(async () => (await statusOf(id)).status === 'dead', 40_000, worker.output);
+    // graphile-worker's backoff: e^1 s, then e^2 s between the three attempts (≈ 10 s), plus its
+    // polling; generous, because on a loaded 2-core machine one attempt once took 40 s.
+    await waitFor(async () => (await statusOf(id)).status === 'dead', 75_000, worker.output);
     expect(await statusOf(id)).toEqual({ status: 'dead', attempts: 3, last_error: 'aliyun:isv.BUSINESS_LIMIT_CONTROL' });
     expect(received(standIns, key)).toBe(0);
     const history = await sql('select from_status, to_status from xinghuo.message_history where message_id = $1 order by id', [id]);
@@ -52,7 +53,7 @@ describe('provider errors', () => {
     const again = await rpc('coord_resend_message', { p_id: id }, t.coordinator);
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ message: 'message_not_dead' });
-  });
+  }, 120_000);
 
   it('a kind without a registered template dead-letters at once instead of retrying', async () => {
     const env = workerEnv('aliyun', { XINGHUO_WORKER_INSTANCE: 'test-no-template', XINGHUO_SMS_TEMPLATES: '{"reminder":"SMS_9000007"}' });

@@ -5,7 +5,7 @@
 // `delayMs` holds each answer back after the SMS is accepted, like a slow network.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { isMessageKind, messageKinds, renderMessage } from '../../../src/lib/message-kinds.ts';
+import { isMessageKind, messageKinds, renderMessage, smsSegments } from '../../../src/lib/message-kinds.ts';
 import { verifyAcs3, verifyTc3 } from './signatures.mjs';
 import { aliyunAction, tencentAction } from './sms-actions.mjs';
 
@@ -39,14 +39,16 @@ export async function startSmsProvider({ port, store, credentials, signName, tem
       const known = kind && isMessageKind(kind) ? kind : undefined;
       // Tencent templates number their variables {1}, {2}… in the kind's declared order.
       const named = known && provider === 'tencent' ? Object.fromEntries(messageKinds[known].params.map((n, i) => [n, params[String(i + 1)]])) : params;
-      const text = `【${signName}】${known ? renderMessage(known, named) : JSON.stringify(params)}`;
+      const body = known ? renderMessage(known, named) : JSON.stringify(params);
+      const text = `【${signName}】${body}`;
       const record = { provider, phone, templateId, params, reference, id: randomUUID(), at: new Date() };
       state.sent.push(record);
       store.add({
         kind: 'sms',
         from: { Name: signName, Address: `${provider}-sms` },
         to: [{ Name: '', Address: phone }],
-        subject: `短信：${known ? messageKinds[known].label : templateId}`,
+        // As a provider's console shows it: how many billed parts the carrier splits the text into.
+        subject: `短信：${known ? messageKinds[known].label : templateId}（计费 ${smsSegments(body, signName)} 条）`,
         text,
         messageId: reference ?? '',
         tags: ['sms', provider],
