@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
@@ -6,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { phoneLinksPlugin } from './src/lib/phone-links.ts';
 import { placeholderSite, placeholderSiteError } from './src/lib/site-url.ts';
+import { ogCacheEnv } from './src/lib/og-cache.ts';
 
 // The public address of the site: feeds, sitemap, Open Graph and QR codes need absolute URLs.
 const site = process.env.PUBLIC_SITE_URL ?? placeholderSite;
@@ -22,19 +24,33 @@ const refusePlaceholderSite = {
   },
 };
 
+/** Where drawn og:images are kept between builds: inside Astro's own cacheDir (src/lib/og-cache.ts).
+ *  @type {import('astro').AstroIntegration} */
+const ogImageCache = {
+  name: 'xinghuo:og-image-cache',
+  hooks: {
+    'astro:config:setup': ({ config }) => {
+      process.env[ogCacheEnv] = fileURLToPath(new URL('og-images/', config.cacheDir));
+    },
+  },
+};
+
 export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'ignore',
   integrations: [
     refusePlaceholderSite,
+    ogImageCache,
     svelte(),
     // Listed: public pages only. Not: print views (noindex duplicates), the coordinator app, and the
     // private sign-up management page (its link carries a personal token).
     sitemap({ filter: (page) => !/\/print\/$|\/coordinator\/|\/signup\/manage\//.test(page) }),
   ],
   // Elderly readers on slow phones: inline small stylesheets so a page is one request.
-  build: { inlineStylesheets: 'auto', format: 'directory' },
+  // concurrency: pages are rendered a few at a time, so the og:image routes' rasterising (off the
+  // main thread, src/lib/og-image.ts) keeps the second core busy while pages render on the first.
+  build: { inlineStylesheets: 'auto', format: 'directory', concurrency: 4 },
   // Case articles are plain prose: no code highlighting, and no smart quotes (zh text uses “” already).
   // Phone numbers in the text become tap-to-call links (src/lib/phone-links.ts).
   markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [phoneLinksPlugin] }), syntaxHighlight: false },
