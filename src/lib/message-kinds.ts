@@ -43,6 +43,14 @@ export const messageKinds = {
     sample: { ...sampleEvent, position: '3', link: 'https://xinghuo.example.cn/m/#Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5kL7nP9rS1uW3' },
     segments: 2,
   },
+  already_signed_up: {
+    label: '重复报名提醒',
+    quietHours: false,
+    params: ['event', 'time'],
+    text: '此号码已报名{event}（{time}），无需再报。找回报名链接请到网站“找回我的报名”。',
+    sample: sampleEvent,
+    segments: 1,
+  },
   promoted: {
     label: '候补转正',
     quietHours: true,
