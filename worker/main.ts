@@ -40,8 +40,15 @@ const runner = await run({
     purge_expired_messages: async (_payload, helpers) => {
       await helpers.query('select public.purge_expired_messages($1)', [config.retentionDays]);
     },
+    // The next sign-up for an event ends its due holds too; this frees them where nobody signs up.
+    expire_signup_holds: async (_payload, helpers) => {
+      await helpers.query('select public.expire_signup_holds()');
+    },
   },
-  crontab: '0 19 * * * purge_expired_messages', // 03:00 Asia/Shanghai, when nobody is sending
+  crontab: [
+    '0 19 * * * purge_expired_messages', // 03:00 Asia/Shanghai, when nobody is sending
+    '* * * * * expire_signup_holds',
+  ].join('\n'),
 });
 console.log(`[worker] ${config.instance}: delivering messages (SMS via ${config.sms.provider}${config.email ? ', e-mail via SMTP' : ''})`);
 await runner.promise;

@@ -1,7 +1,7 @@
 // Stable error codes from the sign-up RPCs (raised by PostgreSQL, or found first by
 // validate-signup.ts) → the Chinese sentence shown next to the field they belong to.
 
-export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'event' | 'token' | 'form';
+export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'code' | 'event' | 'token' | 'form';
 
 interface ErrorText {
   field: ErrorField;
@@ -16,8 +16,12 @@ const texts: Record<string, ErrorText> = {
   name_invalid: { field: 'name', message: '姓名只能是文字，可以有空格或“·”，不能有数字和符号。' },
   phone_required: { field: 'phone', message: '请填写手机号码。' },
   phone_invalid: { field: 'phone', message: '请填写 11 位手机号码，例如 138 1234 5678。' },
-  duplicate_signup: { field: 'phone', message: '这个手机号已经报名了这场活动。如需更改，请先用报名时得到的专属链接取消。' },
   rate_limited_phone: { field: 'phone', message: '这个手机号最近一天报名的活动太多，请明天再试。' },
+  code_invalid: { field: 'code', message: '验证码是短信里的 6 位数字，请重新输入。' },
+  code_wrong: { field: 'code', message: '验证码不对，请核对短信后重新输入。' },
+  code_expired: { field: 'code', message: '验证码已过期，名额已释放。请重新提交报名，获取新的验证码。' },
+  code_attempts_exceeded: { field: 'code', message: '验证码输错次数太多，这次报名已失效。请重新提交报名。' },
+  signup_not_found: { field: 'form', message: '没有找到这次报名，请刷新页面后重新提交。' },
   organisation_too_long: { field: 'organisation', message: '单位名称太长了，最多 60 个字。' },
   organisation_invalid: { field: 'organisation', message: '单位名称里不能有 < > " \' ; = 等符号。' },
   consent_required: { field: 'consent', message: '请阅读个人信息说明，并勾选同意。' },
