@@ -78,10 +78,10 @@ export const messageKinds = {
   reminder: {
     label: '活动提醒',
     quietHours: true,
-    params: ['event', 'time', 'place'],
-    text: '提醒：您报名的{event}将于{time}在{place}举行，不能来请打开报名链接取消。',
-    sample: { ...sampleEvent, place: '某社区党群服务中心' },
-    segments: 1,
+    params: ['event', 'time', 'link'],
+    text: '提醒：您报名的{event}将于{time}举行。请点链接选“确认参加”或“无法参加”：{link}',
+    sample: { ...sampleEvent, link: 'https://xinghuo.example.cn/signup/reply/#r=123456.Ab3dE5gH7jK9mN1pQ3sT5v' },
+    segments: 2,
   },
   staffing_alert: {
     label: '缺人提醒',

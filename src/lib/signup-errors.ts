@@ -34,6 +34,7 @@ const texts: Record<string, ErrorText> = {
   request_id_invalid: { field: 'form', message: '提交没有成功，请刷新页面后重试。' },
   request_id_reused: { field: 'form', message: '提交没有成功，请刷新页面，重新填写后再提交。' },
   signup_cancelled: { field: 'form', message: '这次提交的报名已经取消。如需参加，请再提交一次。' },
+  reply_invalid: { field: 'token', message: '提醒链接不完整。请打开提醒短信里的完整链接。' },
   token_invalid: { field: 'token', message: '链接不完整。请打开报名成功时得到的完整链接。' },
   token_not_found: { field: 'token', message: '没有找到这条报名记录，链接可能已经失效。' },
   already_checked_in: { field: 'token', message: '您已经签到，不能再取消报名。' },

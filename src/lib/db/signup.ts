@@ -99,6 +99,17 @@ export function verifySignup(requestId: string, code: string): Promise<VerifyRes
   return call<VerifyResult>('verify_signup', { p_request_id: requestId, p_code: code });
 }
 
+export interface ReminderAnswer {
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  already: boolean;
+  event_title: string | null;
+}
+
+/** The answer to a day-before reminder: attend, or decline (frees the place for the waitlist). */
+export function respondReminder(reply: string, attend: boolean): Promise<ReminderAnswer> {
+  return call<ReminderAnswer>('respond_reminder', { p_reply: reply, p_attend: attend });
+}
+
 export function signupStatus(token: string): Promise<SignupStatus> {
   return call<SignupStatus>('signup_status', { p_token: token });
 }
