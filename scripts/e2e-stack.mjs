@@ -38,10 +38,11 @@ try {
   console.error(`[e2e-stack] failed to start: ${e?.message ?? e}`);
   process.exit(1);
 }
-// Manage links in messages point at the e2e site.
+// Manage links in messages point at the e2e site; the reminder journey must not depend on the hour.
 const admin = new pg.Client({ connectionString: stack.dbUrl });
 await admin.connect();
 await admin.query('update xinghuo.verification_settings set site_url = $1', [e2eBuildEnv.PUBLIC_SITE_URL]);
+await admin.query('update xinghuo.quiet_hours_settings set enabled = false');
 await admin.end();
 // The journeys read SMS codes and messages from the viewer, delivered by the real worker.
 const messages = await startMessageStandIns({ ports: e2eMessagePorts });
