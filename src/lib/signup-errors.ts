@@ -22,6 +22,7 @@ const texts: Record<string, ErrorText> = {
   code_expired: { field: 'code', message: '验证码已过期，名额已释放。请重新提交报名，获取新的验证码。' },
   code_attempts_exceeded: { field: 'code', message: '验证码输错次数太多，这次报名已失效。请重新提交报名。' },
   signup_not_found: { field: 'form', message: '没有找到这次报名，请刷新页面后重新提交。' },
+  recovery_rate_limited: { field: 'phone', message: '这个号码最近一小时获取验证码的次数太多，请一小时后再试。' },
   organisation_too_long: { field: 'organisation', message: '单位名称太长了，最多 60 个字。' },
   organisation_invalid: { field: 'organisation', message: '单位名称里不能有 < > " \' ; = 等符号。' },
   consent_required: { field: 'consent', message: '请阅读个人信息说明，并勾选同意。' },

@@ -110,6 +110,28 @@ export function respondReminder(reply: string, attend: boolean): Promise<Reminde
   return call<ReminderAnswer>('respond_reminder', { p_reply: reply, p_attend: attend });
 }
 
+export interface RecoveredSignup {
+  event_slug: string;
+  event_title: string | null;
+  event_starts_at: string;
+  role: VolunteerRole;
+  status: 'confirmed' | 'waitlisted';
+  waitlist_position: number | null;
+  manage_token: string;
+}
+
+/** Texts a code to the number if it has sign-ups; the answer is the same either way. */
+export function requestRecovery(requestId: string, phone: string): Promise<{ status: 'code_sent'; expires_at: string }> {
+  return call('request_recovery', { p_request_id: requestId, p_phone: phone });
+}
+
+/** The number's active sign-ups, each with a new manage token (the old links stop working). */
+export function recoverSignups(requestId: string, code: string): Promise<
+  { verified: true; signups: RecoveredSignup[] } | { verified: false; reason: 'code_wrong' | 'code_expired' | 'code_attempts_exceeded'; attempts_left?: number }
+> {
+  return call('recover_signups', { p_request_id: requestId, p_code: code });
+}
+
 export function signupStatus(token: string): Promise<SignupStatus> {
   return call<SignupStatus>('signup_status', { p_token: token });
 }
