@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Sign-up under load, through the real HTTP API of a fresh local stack (ports 56400 DB / 56401 API):
-// 500 simultaneous sign-ups (500 different phones and client addresses) for 30 places, repeated
-// --runs times; prints p50/p95/max latency and confirmed/waitlisted/errors. Then the same burst
+// 500 simultaneous sign-ups (500 different phones and client addresses) for 30 places, each holding
+// a place as pending, then all 500 SMS codes (read from the outbox) entered at once, repeated --runs
+// times; prints p50/p95/max latency of the holds and of the codes, and confirmed/waitlisted/errors
+// after the codes. Then the same burst
 // against a copy of sign_up WITHOUT the event-row lock (the control: it should overbook), and the
 // gzip size of the sign-up islands as a built page loads them (before interaction, and on demand).
 // The load generator is a worker thread (node:http, keep-alive), not the gateway's own thread.
@@ -66,44 +68,70 @@ const post = (agent, apiUrl, fn, args, localAddress) => new Promise((resolveResu
 // server's cores; here the generator at least gets its own thread.
 function loadWorker() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: PEOPLE });
-  parentPort.on('message', async ({ apiUrl, fn, slug, run }) => {
+  // Each request timed; the same shape for both phases.
+  async function timed(calls) {
     const latencies = [];
     const t0 = performance.now();
-    const results = await Promise.all(
-      Array.from({ length: PEOPLE }, async (_, i) => {
-        const start = performance.now();
-        const r = await post(agent, apiUrl, fn, {
-          p_request_id: randomUUID(), p_event_slug: slug, p_role: 'volunteer', p_name: '压测志愿者',
-          p_phone: `13${run % 7 + 3}${String(run * 1000 + i).padStart(8, '0')}`,
-          p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '',
-        }, `127.${run}.${i >> 8}.${i & 255}`);
-        latencies.push(performance.now() - start);
-        return r;
-      }),
-    );
-    const wall = performance.now() - t0;
-    const count = (f) => results.filter(f).length;
-    parentPort.postMessage({
-      latencies, wall,
-      confirmed: count((r) => r.status === 200 && r.body?.status === 'confirmed'),
-      waitlisted: count((r) => r.status === 200 && r.body?.status === 'waitlisted'),
-      errors: count((r) => r.status !== 200),
-    });
+    const results = await Promise.all(calls.map(async ({ apiUrl, fn, args, ip }) => {
+      const start = performance.now();
+      const r = await post(agent, apiUrl, fn, args, ip);
+      latencies.push(performance.now() - start);
+      return r;
+    }));
+    return { latencies, wall: performance.now() - t0, results };
+  }
+  parentPort.on('message', async (job) => {
+    if (job.kind === 'hold') {
+      const { apiUrl, fn, slug, run } = job;
+      const people = Array.from({ length: PEOPLE }, (_, i) => ({ requestId: randomUUID(), ip: `127.${run}.${i >> 8}.${i & 255}`,
+        phone: `13${run % 7 + 3}${String(run * 1000 + i).padStart(8, '0')}` }));
+      const { latencies, wall, results } = await timed(people.map((p) => ({ apiUrl, fn, ip: p.ip, args: {
+        p_request_id: p.requestId, p_event_slug: slug, p_role: 'volunteer', p_name: '压测志愿者', p_phone: p.phone,
+        p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '' } })));
+      parentPort.postMessage({ latencies, wall, people, errors: results.filter((r) => r.status !== 200 || r.body?.status !== 'pending').length });
+    } else {
+      const { latencies, wall, results } = await timed(job.people.map((p) => ({ apiUrl: job.apiUrl, fn: 'verify_signup', ip: p.ip,
+        args: { p_request_id: p.requestId, p_code: p.code } })));
+      const count = (f) => results.filter(f).length;
+      parentPort.postMessage({
+        latencies, wall,
+        confirmed: count((r) => r.status === 200 && r.body?.status === 'confirmed'),
+        waitlisted: count((r) => r.status === 200 && r.body?.status === 'waitlisted'),
+        errors: count((r) => r.status !== 200 || r.body?.verified !== true),
+      });
+    }
   });
 }
 
 let worker;
-async function burst(apiUrl, fn, slug, run) {
+function ask(job) {
   worker ??= new Worker(new URL(import.meta.url), { argv: process.argv.slice(2) });
   const answer = new Promise((resolveAnswer, reject) => {
     worker.once('message', resolveAnswer);
     worker.once('error', reject);
   });
-  worker.postMessage({ apiUrl, fn, slug, run });
-  const { latencies, wall, confirmed, waitlisted, errors } = await answer;
-  worker.removeAllListeners('error');
+  worker.postMessage(job);
+  return answer.finally(() => worker.removeAllListeners('error'));
+}
+
+const summary = (latencies) => {
   latencies.sort((a, b) => a - b);
-  return { confirmed, waitlisted, errors, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1), wall };
+  return { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1) };
+};
+
+/** 500 holds at once, then their 500 codes at once (each code as its SMS carries it, from the outbox). */
+async function burst(db, apiUrl, fn, slug, run) {
+  const hold = await ask({ kind: 'hold', apiUrl, fn, slug, run });
+  const { rows } = await db.query(
+    `select x.rid, m.params ->> 'code' as code from unnest($1::uuid[]) as x(rid)
+     join xinghuo.signups s on s.request_id_hash = xinghuo.signup_hmac('request-id', x.rid)
+     join xinghuo.messages m on m.idempotency_key = 'code:' || s.id`, [hold.people.map((p) => p.requestId)]);
+  const codes = new Map(rows.map((r) => [r.rid, r.code]));
+  const verify = await ask({ kind: 'verify', apiUrl, people: hold.people.map((p) => ({ ...p, code: codes.get(p.requestId) ?? '000000' })) });
+  const h = summary(hold.latencies);
+  const v = summary(verify.latencies);
+  return { confirmed: verify.confirmed, waitlisted: verify.waitlisted, errors: hold.errors + verify.errors,
+    p50: h.p50, p95: h.p95, max: h.max, wall: hold.wall, verifyP50: v.p50, verifyP95: v.p95, verifyWall: verify.wall };
 }
 
 /** A module plus its static imports, as the browser fetches them before the island runs. */
@@ -206,16 +234,16 @@ try {
   if (sync.status !== 200) throw new Error(`sync_events: ${JSON.stringify(sync.body)}`);
 
   // Warm-up (connections, plans) on a throw-away event, not counted.
-  await burst(stack.apiUrl, 'sign_up', 'bench-warm', 60);
+  await burst(db, stack.apiUrl, 'sign_up', 'bench-warm', 60);
 
   const rows = [];
   for (let run = 0; run < RUNS; run++) {
-    const r = await burst(stack.apiUrl, 'sign_up', `bench-${run}`, run + 1);
+    const r = await burst(db, stack.apiUrl, 'sign_up', `bench-${run}`, run + 1);
     rows.push(r);
-    console.log(`run ${run + 1}: confirmed ${r.confirmed}, waitlisted ${r.waitlisted}, errors ${r.errors}, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, wall ${r.wall.toFixed(0)} ms`);
+    console.log(`run ${run + 1}: confirmed ${r.confirmed}, waitlisted ${r.waitlisted}, errors ${r.errors}; hold p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, wall ${r.wall.toFixed(0)} ms; code p50 ${r.verifyP50.toFixed(0)} ms, p95 ${r.verifyP95.toFixed(0)} ms, wall ${r.verifyWall.toFixed(0)} ms`);
   }
   const med = (k) => [...rows.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(rows.length / 2)];
-  console.log(`median of ${RUNS} runs: p50 ${med('p50').toFixed(0)} ms, p95 ${med('p95').toFixed(0)} ms, max ${med('max').toFixed(0)} ms, wall ${med('wall').toFixed(0)} ms`);
+  console.log(`median of ${RUNS} runs: hold p50 ${med('p50').toFixed(0)} ms, p95 ${med('p95').toFixed(0)} ms, max ${med('max').toFixed(0)} ms, wall ${med('wall').toFixed(0)} ms; code p50 ${med('verifyP50').toFixed(0)} ms, p95 ${med('verifyP95').toFixed(0)} ms`);
   console.log(`all runs exact (30/470/0): ${rows.every((r) => r.confirmed === 30 && r.waitlisted === 470 && r.errors === 0)}`);
 
   // One volunteer at a time: the latency of a sign-up when nobody else is signing up.
@@ -229,13 +257,13 @@ try {
     single.push(performance.now() - t);
   }
   single.sort((a, b) => a - b);
-  console.log(`sequential (1 at a time, 100 sign-ups): p50 ${quantile(single, 0.5).toFixed(1)} ms, p95 ${quantile(single, 0.95).toFixed(1)} ms`);
+  console.log(`sequential (1 at a time, 100 holds): p50 ${quantile(single, 0.5).toFixed(1)} ms, p95 ${quantile(single, 0.95).toFixed(1)} ms`);
 
   // Control: the same function without FOR UPDATE.
   const { rows: [{ def }] } = await db.query(`select pg_get_functiondef('public.sign_up(text,text,text,text,text,text,boolean,text,text)'::regprocedure) as def`);
   await db.query(def.replace('public.sign_up(', 'public.sign_up_unlocked_control(').replace(/\s+for update;/, ';'));
   await db.query('grant execute on function public.sign_up_unlocked_control(text,text,text,text,text,text,boolean,text,text) to anon');
-  const control = await burst(stack.apiUrl, 'sign_up_unlocked_control', 'bench-control', 61);
+  const control = await burst(db, stack.apiUrl, 'sign_up_unlocked_control', 'bench-control', 61);
   const { rows: [{ n }] } = await db.query(`select count(*)::int as n from xinghuo.signups s join xinghuo.events e on e.id = s.event_id where e.slug = $1 and s.status = 'confirmed'`, ['bench-control']);
   console.log(`control without the lock: ${control.confirmed} confirmed (${n} in the table) for ${SLOTS} places, ${control.errors} errors, p50 ${control.p50.toFixed(0)} ms, p95 ${control.p95.toFixed(0)} ms, wall ${control.wall.toFixed(0)} ms`);
 } finally {

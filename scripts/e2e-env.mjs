@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 // a second e2e stack beside a running one.
 const port = (name, fallback) => Number(process.env[`XINGHUO_E2E_${name}_PORT`] ?? fallback);
 export const e2ePorts = { site: port('SITE', 4399), api: port('API', 54331), db: port('DB', 54332) };
+// The message stand-ins beside the e2e API (viewer, SMTP sink, SMS provider), as npm start's 54324/5/7.
+export const e2eMessagePorts = { viewer: e2ePorts.api + 3, smtp: e2ePorts.api + 4, sms: e2ePorts.api + 6 };
 
 // Generated events dated relative to the run (scripts/e2e-events.mjs), read by the build and the sync.
 export const e2eEventsDir = 'tests/e2e/generated-events';

@@ -1,12 +1,16 @@
 // The backend of the end-to-end run (Playwright webServer): a fresh stack in a temp folder on the
 // e2e ports, with seed and content events, in the foreground until SIGTERM/SIGINT.
 import './require-node.mjs';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { localMessageEnv, startMessageStandIns } from '../supabase/local/messages/index.mjs';
 import { startStack } from '../supabase/local/stack.mjs';
-import { e2eBuildEnv, e2ePorts } from './e2e-env.mjs';
+import { e2eBuildEnv, e2eMessagePorts, e2ePorts } from './e2e-env.mjs';
 
 // Sync the same events the e2e site was built with (generated ones in, one district's demo ones out).
 process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eBuildEnv.XINGHUO_EXTRA_EVENTS_DIR;
@@ -34,13 +38,31 @@ try {
   console.error(`[e2e-stack] failed to start: ${e?.message ?? e}`);
   process.exit(1);
 }
-console.log(`[e2e-stack] ready in ${Date.now() - started} ms: API ${stack.apiUrl}, DB ${stack.dbUrl}`);
+// Manage links in messages point at the e2e site; the reminder journey must not depend on the hour.
+const admin = new pg.Client({ connectionString: stack.dbUrl });
+await admin.connect();
+await admin.query('update xinghuo.verification_settings set site_url = $1', [e2eBuildEnv.PUBLIC_SITE_URL]);
+await admin.query('update xinghuo.quiet_hours_settings set enabled = false');
+await admin.end();
+// The journeys read SMS codes and messages from the viewer, delivered by the real worker.
+const messages = await startMessageStandIns({ ports: e2eMessagePorts });
+const worker = spawn(process.execPath, [fileURLToPath(new URL('../worker/main.ts', import.meta.url))], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, ...localMessageEnv({ databaseUrl: stack.dbUrl, ports: e2eMessagePorts }), XINGHUO_WORKER_INSTANCE: 'e2e' },
+});
+console.log(`[e2e-stack] ready in ${Date.now() - started} ms: API ${stack.apiUrl}, DB ${stack.dbUrl}, messages ${messages.viewer.url}`);
 
 let stopping = false;
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   console.log(`[e2e-stack] ${signal}: stopping`);
+  if (worker.exitCode === null) {
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGTERM');
+    await exited;
+  }
+  await messages.close();
   await stack.stop().catch((e) => console.error(e));
   process.exit(0);
 }

@@ -40,8 +40,23 @@ const runner = await run({
     purge_expired_messages: async (_payload, helpers) => {
       await helpers.query('select public.purge_expired_messages($1)', [config.retentionDays]);
     },
+    // The next sign-up for an event ends its due holds too; this frees them where nobody signs up.
+    expire_signup_holds: async (_payload, helpers) => {
+      await helpers.query('select public.expire_signup_holds()');
+    },
+    send_daily_reminders: async (_payload, helpers) => {
+      await helpers.query('select public.send_daily_reminders()');
+    },
+    send_staffing_alerts: async (_payload, helpers) => {
+      await helpers.query('select public.send_staffing_alerts()');
+    },
   },
-  crontab: '0 19 * * * purge_expired_messages', // 03:00 Asia/Shanghai, when nobody is sending
+  crontab: [
+    '0 19 * * * purge_expired_messages', // 03:00 Asia/Shanghai, when nobody is sending
+    '* * * * * expire_signup_holds',
+    '0 2 * * * send_daily_reminders', // 10:00 Asia/Shanghai, for tomorrow's events
+    '5 * * * * send_staffing_alerts', // hourly; each short role is mailed once a day
+  ].join('\n'),
 });
 console.log(`[worker] ${config.instance}: delivering messages (SMS via ${config.sms.provider}${config.email ? ', e-mail via SMTP' : ''})`);
 await runner.promise;

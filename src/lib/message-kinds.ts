@@ -43,6 +43,14 @@ export const messageKinds = {
     sample: { ...sampleEvent, position: '3', link: 'https://xinghuo.example.cn/m/#Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5kL7nP9rS1uW3' },
     segments: 2,
   },
+  already_signed_up: {
+    label: '重复报名提醒',
+    quietHours: false,
+    params: ['event', 'time'],
+    text: '此号码已报名{event}（{time}），无需再报。找回报名链接请到网站“找回我的报名”。',
+    sample: sampleEvent,
+    segments: 1,
+  },
   promoted: {
     label: '候补转正',
     quietHours: true,
@@ -70,10 +78,10 @@ export const messageKinds = {
   reminder: {
     label: '活动提醒',
     quietHours: true,
-    params: ['event', 'time', 'place'],
-    text: '提醒：您报名的{event}将于{time}在{place}举行，不能来请打开报名链接取消。',
-    sample: { ...sampleEvent, place: '某社区党群服务中心' },
-    segments: 1,
+    params: ['event', 'time', 'link'],
+    text: '提醒：您报名的{event}将于{time}举行。请点链接选“确认参加”或“无法参加”：{link}',
+    sample: { ...sampleEvent, link: 'https://xinghuo.example.cn/signup/reply/#r=123456.Ab3dE5gH7jK9mN1pQ3sT5v' },
+    segments: 2,
   },
   staffing_alert: {
     label: '缺人提醒',

@@ -2,7 +2,7 @@
 // validate-signup.ts) → the Chinese sentence shown next to the field they belong to.
 import { site } from '../site.config';
 
-export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'event' | 'token' | 'form';
+export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'code' | 'event' | 'token' | 'form';
 
 interface ErrorText {
   field: ErrorField;
@@ -17,8 +17,13 @@ const texts: Record<string, ErrorText> = {
   name_invalid: { field: 'name', message: '姓名只能是文字，可以有空格或“·”，不能有数字和符号。' },
   phone_required: { field: 'phone', message: '请填写手机号码。' },
   phone_invalid: { field: 'phone', message: '请填写 11 位手机号码，例如 138 1234 5678。' },
-  duplicate_signup: { field: 'phone', message: '这个手机号已经报名了这场活动。如需更改，请先用报名时得到的专属链接取消。' },
   rate_limited_phone: { field: 'phone', message: '这个手机号最近一天报名的活动太多，请明天再试。' },
+  code_invalid: { field: 'code', message: '验证码是短信里的 6 位数字，请重新输入。' },
+  code_wrong: { field: 'code', message: '验证码不对，请核对短信后重新输入。' },
+  code_expired: { field: 'code', message: '验证码已过期，名额已释放。请重新提交报名，获取新的验证码。' },
+  code_attempts_exceeded: { field: 'code', message: '验证码输错次数太多，这次报名已失效。请重新提交报名。' },
+  signup_not_found: { field: 'form', message: '没有找到这次报名，请刷新页面后重新提交。' },
+  recovery_rate_limited: { field: 'phone', message: '这个号码最近一小时获取验证码的次数太多，请一小时后再试。' },
   organisation_too_long: { field: 'organisation', message: '单位名称太长了，最多 60 个字。' },
   organisation_invalid: { field: 'organisation', message: '单位名称里不能有 < > " \' ; = 等符号。' },
   consent_required: { field: 'consent', message: '请阅读个人信息说明，并勾选同意。' },
@@ -31,6 +36,7 @@ const texts: Record<string, ErrorText> = {
   request_id_invalid: { field: 'form', message: '提交没有成功，请刷新页面后重试。' },
   request_id_reused: { field: 'form', message: '提交没有成功，请刷新页面，重新填写后再提交。' },
   signup_cancelled: { field: 'form', message: '这次提交的报名已经取消。如需参加，请再提交一次。' },
+  reply_invalid: { field: 'token', message: '提醒链接不完整。请打开提醒短信里的完整链接。' },
   token_invalid: { field: 'token', message: '链接不完整。请打开报名成功时得到的完整链接。' },
   token_not_found: { field: 'token', message: '没有找到这条报名记录，链接可能已经失效。' },
   already_checked_in: { field: 'token', message: '您已经签到，不能再取消报名。' },

@@ -21,14 +21,15 @@ const matches = (a: Accepted, finding: string) => (typeof a.match === 'string' ?
 // The API (PostgREST) runs these as their owner; each checks its caller inside (coordinator
 // functions refuse anyone who is not an active coordinator), which tests/db/*-access.test.ts hold.
 const apiFunction = (name: string, who: string): Accepted => ({ match: `public.${name}`, why: `API function for ${who}; checks its caller itself` });
-const forAnon = ['cancel_signup', 'event_availability', 'impact_totals', 'sign_up', 'signup_status', 'withdraw_signup'];
-const forSignedIn = ['coord_add_material_kind', 'coord_check_in', 'coord_check_in_by_code', 'coord_dashboard', 'coord_events',
-  'coord_export_roster', 'coord_get_report', 'coord_reveal_phone', 'coord_roster', 'coord_save_report', 'coord_undo_check_in',
-  'coord_dead_messages', 'coord_resend_message', 'my_coordinator_profile'];
+const forAnon = ['cancel_signup', 'event_availability', 'impact_totals', 'recover_signups', 'request_recovery', 'respond_reminder', 'sign_up', 'signup_status', 'verify_signup', 'withdraw_signup'];
+const forSignedIn = ['coord_add_material_kind', 'coord_check_in', 'coord_check_in_by_code', 'coord_dashboard', 'coord_dead_messages', 'coord_events',
+  'coord_export_roster', 'coord_get_report', 'coord_resend_message', 'coord_reveal_phone', 'coord_roster', 'coord_save_report', 'coord_send_reminders', 'coord_undo_check_in',
+  'my_coordinator_profile'];
 
-// graphile-worker installs and migrates its own schema (worker/queue-schema.ts); the API does not
-// expose it and grants anon/authenticated nothing in it: only the worker's connection uses it.
-const jobQueueSchema = (what: string): Accepted => ({ match: /^graphile_worker\./, why: `graphile-worker's own ${what}, as the library ships them; outside the API` });
+// The job queue's own schema: installed and upgraded by graphile-worker's migrations (not ours), not
+// exposed by the API, no usage for its roles (held below); its functions are called by the worker's
+// owner connection and our producers.
+const graphileWorker: Accepted = { match: /^graphile_worker\./, why: "graphile-worker's own schema, not exposed by the API" };
 
 const accepted: Record<string, Accepted[]> = {
   '0008_rls_enabled_no_policy': [
@@ -36,9 +37,9 @@ const accepted: Record<string, Accepted[]> = {
       match: /^xinghuo\./,
       why: 'the private schema is not exposed by the API and is deny-all by design: only security-definer functions, running as the owner, read or write it',
     },
-    jobQueueSchema('tables'),
+    graphileWorker,
   ],
-  '0011_function_search_path_mutable': [jobQueueSchema('functions')],
+  '0011_function_search_path_mutable': [graphileWorker],
   '0028_anon_security_definer_function_executable': forAnon.map((f) => apiFunction(f, 'the public (the sign-up link works without an account)')),
   // Anyone anon may call, a signed-in user may call as well; the coordinator functions on top.
   '0029_authenticated_security_definer_function_executable': [...forAnon, ...forSignedIn].map((f) => apiFunction(f, 'signed-in users')),

@@ -2,7 +2,7 @@
 // into the private tables or helpers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, sql, tokens, type Tokens } from './harness';
-import { api, signupArgs } from './signup-fixtures';
+import { api, codeFor, signUp, signupArgs } from './signup-fixtures';
 
 type Caller = keyof Tokens;
 let t: Tokens;
@@ -15,9 +15,14 @@ beforeAll(async () => {
 
 // A fresh valid token for the token-taking RPCs.
 async function newToken(): Promise<string> {
-  const res = await api('sign_up', signupArgs(slug));
-  expect(res.status).toBe(200);
-  return res.body.cancel_token;
+  return (await signUp(slug)).cancel_token;
+}
+
+// A pending sign-up's request id and the code sent for it.
+async function pendingCode(): Promise<Record<string, unknown>> {
+  const args = signupArgs(slug);
+  expect((await api('sign_up', args)).status).toBe(200);
+  return { p_request_id: args.p_request_id, p_code: await codeFor(String(args.p_request_id)) };
 }
 
 const publicRpcs: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -25,6 +30,7 @@ const publicRpcs: Record<string, () => Promise<Record<string, unknown>>> = {
   cancel_signup: async () => ({ p_token: await newToken() }),
   withdraw_signup: async () => ({ p_token: await newToken() }),
   signup_status: async () => ({ p_token: await newToken() }),
+  verify_signup: pendingCode,
   event_availability: async () => ({ p_event_slug: slug }),
 };
 

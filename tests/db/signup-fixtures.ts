@@ -61,11 +61,33 @@ export interface SignUpAnswer {
   checkin_code: string;
 }
 
-/** A sign-up that must succeed (fresh request id and client address unless overridden). */
+/** The code sign_up queued for this submission, read from the outbox (what the SMS carries). */
+export async function codeFor(requestId: string): Promise<string> {
+  const [row] = await sql<{ code: string }>(
+    `select m.params ->> 'code' as code from xinghuo.messages m
+     join xinghuo.signups s on m.idempotency_key = 'code:' || s.id
+     where s.request_id_hash = xinghuo.signup_hmac('request-id', $1::uuid)`,
+    [requestId],
+  );
+  if (!row) throw new Error('no verification code was queued for this request id');
+  return row.code;
+}
+
+/** Enters the code of a pending sign-up (read from the outbox unless given). */
+export async function verify(requestId: string, code?: string, ip?: string): Promise<ApiResult> {
+  return api('verify_signup', { p_request_id: requestId, p_code: code ?? (await codeFor(requestId)) }, { ip });
+}
+
+/** A sign-up that must succeed, code entered (fresh request id and client address unless overridden). */
 export async function signUp(slug: string, over: Record<string, unknown> = {}, ip?: string): Promise<SignUpAnswer> {
-  const res = await api('sign_up', signupArgs(slug, over), { ip });
+  const args = signupArgs(slug, over);
+  const res = await api('sign_up', args, { ip });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as SignUpAnswer;
+  expect(res.body.status).toBe('pending');
+  const verified = await verify(String(args.p_request_id), undefined, ip);
+  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+  expect(verified.body.verified, JSON.stringify(verified.body)).toBe(true);
+  return verified.body as SignUpAnswer;
 }
 
 /** Rows that any sign-up attempt could leave behind: used to prove a refusal stored nothing. */

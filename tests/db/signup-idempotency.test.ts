@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEvent, sql } from './harness';
-import { api, randomPhone, signUp, signupArgs, statusCounts, storedRows, withLimit } from './signup-fixtures';
+import { api, randomPhone, signUp, signupArgs, statusCounts, storedRows, verify, withLimit } from './signup-fixtures';
 
 describe('sign_up retried with the same request id', () => {
   it('returns the original status, position, code and a token that works; one row only', async () => {
@@ -13,13 +13,20 @@ describe('sign_up retried with the same request id', () => {
     const args = signupArgs(ev.slug);
     const first = await api('sign_up', args);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toMatchObject({ status: 'waitlisted', waitlist_position: 1 });
-
-    // The first answer never reached the browser; it sends the same submission again, twice.
-    const retry = await api('sign_up', args);
-    expect(retry).toEqual(first);
+    expect(first.body.status).toBe('pending');
+    // The first answer never reached the browser; it sends the same submission again: no second code.
     expect(await api('sign_up', args)).toEqual(first);
+    const requestId = String(args.p_request_id);
+    const verified = await verify(requestId);
+    expect(verified.body).toMatchObject({ verified: true, status: 'waitlisted', waitlist_position: 1 });
+
+    // Once verified, a retry (lost answer, reload) returns the sign-up with the same token.
+    const retry = await api('sign_up', args);
+    expect(retry.body).toMatchObject({ status: 'waitlisted', waitlist_position: 1, cancel_token: verified.body.cancel_token });
+    expect(await api('sign_up', args)).toEqual(retry);
     expect(await statusCounts(ev.id)).toEqual({ confirmed: 1, waitlisted: 1 });
+    const [{ n }] = await sql(`select count(*)::int as n from xinghuo.messages where idempotency_key like 'code:%' and recipient = $1`, [args.p_phone]);
+    expect(n).toBe(1);
 
     const token = retry.body.cancel_token;
     expect((await api('signup_status', { p_token: token })).body).toMatchObject({ status: 'waitlisted', waitlist_position: 1 });
@@ -44,7 +51,7 @@ describe('sign_up retried with the same request id', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => api('sign_up', args)));
     expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
     for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
-    expect(await statusCounts(ev.id)).toEqual({ confirmed: 1 });
+    expect(await statusCounts(ev.id)).toEqual({ pending: 1 });
   });
 
   it('stores neither the token nor the request id, only their hashes', async () => {
@@ -65,7 +72,8 @@ describe('sign_up retried with the same request id', () => {
     const ev = await createEvent();
     const phone = randomPhone();
     await signUp(ev.slug, { p_phone: phone });
-    expect((await api('sign_up', signupArgs(ev.slug, { p_phone: phone }))).body.message).toBe('duplicate_signup');
+    expect((await api('sign_up', signupArgs(ev.slug, { p_phone: phone }))).body.status).toBe('pending');
+    expect(await statusCounts(ev.id)).toEqual({ confirmed: 1 });
   });
 
   it('refuses a request id reused for another phone or event, storing nothing', async () => {

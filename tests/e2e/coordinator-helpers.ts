@@ -1,8 +1,9 @@
 // Shared steps of the coordinator journeys: API calls through the e2e stack's gateway (to arrange a
 // volunteer sign-up and to play a second coordinator) and signing in through the real UI.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { e2ePorts } from '../../scripts/e2e-env.mjs';
+import { signUpViaApi } from './signup-helpers';
 
 export const apiUrl = process.env.XINGHUO_E2E_API_URL ?? `http://127.0.0.1:${e2ePorts.api}`;
 export const anonKey =
@@ -51,14 +52,9 @@ const nameChars = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'
 export async function signUpVolunteer(request: APIRequestContext, slug: string) {
   const phone = `13${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
   const name = `测试${nameChars[randomInt(0, nameChars.length)]}${nameChars[randomInt(0, nameChars.length)]}${nameChars[randomInt(0, nameChars.length)]}`;
-  const res = await rpc<any>(
-    request,
-    'sign_up',
-    { p_request_id: randomUUID(), p_event_slug: slug, p_role: 'volunteer', p_name: name, p_phone: phone, p_organisation: '测试单位', p_consent: true, p_consent_version: '2026-11', p_website: '' },
-  );
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  expect(res.body.status).toBe('confirmed');
-  return { name, phone, code: res.body.checkin_code as string };
+  const res = await signUpViaApi(request, slug, 'volunteer', phone, name);
+  expect(res.status).toBe('confirmed');
+  return { name, phone, code: res.checkin_code };
 }
 
 export async function signInUi(page: Page, who = demoCoordinator): Promise<void> {

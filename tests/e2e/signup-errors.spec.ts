@@ -2,7 +2,7 @@
 // first problem and a polite summary; server-side refusals land beside the right field too.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { fieldError, fillForm, openForm, signUpViaApi, signupEventSlugs, uniquePhone } from './signup-helpers';
+import { fieldError, fillForm, openForm, signUpViaApi, signupEventSlugs, smsTo, uniquePhone } from './signup-helpers';
 
 test('client-side checks: each message beside its field, focus on the first, summary announced', async ({ page }) => {
   const slug = (await signupEventSlugs(page))[2]!;
@@ -37,7 +37,7 @@ test('client-side checks: each message beside its field, focus on the first, sum
   expect(await fieldError(page, '#signup-phone')).toContain('请填写 11 位手机号码');
 });
 
-test('server-side refusal (same phone twice) is shown beside the phone field', async ({ page, request }) => {
+test('a number that already holds a place gets the code step like any other; its owner is told by SMS', async ({ page, request }) => {
   const slug = (await signupEventSlugs(page))[2]!;
   const phone = uniquePhone();
   await openForm(page, slug);
@@ -46,8 +46,16 @@ test('server-side refusal (same phone twice) is shown beside the phone field', a
 
   await fillForm(page, { role: firstRole, name: '重复报名', phone, consent: true });
   await page.getByRole('button', { name: '提交报名' }).click();
-  await expect(page.locator('#signup-phone')).toBeFocused();
-  expect(await fieldError(page, '#signup-phone')).toContain('这个手机号已经报名了这场活动');
+  // Nothing on screen tells whoever typed the number that it is signed up here.
+  await expect(page.getByRole('heading', { name: '请输入短信验证码' })).toBeFocused();
+  expect(await smsTo(request, phone, /此号码已报名/)).toContain('找回我的报名');
+  await page.locator('#signup-code').fill('12345');
+  await page.getByRole('button', { name: '确认验证码' }).click();
+  await expect(page.locator('#signup-code')).toBeFocused();
+  expect(await fieldError(page, '#signup-code')).toContain('6 位数字');
+  await page.locator('#signup-code').fill('000000');
+  await page.getByRole('button', { name: '确认验证码' }).click();
+  await expect(page.locator('#signup-code-error')).toContainText('还可以再试 4 次');
   await expect(page.getByRole('heading', { name: '报名成功' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

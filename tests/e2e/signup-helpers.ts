@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { anonKey } from '../../supabase/local/keys.mjs';
-import { e2ePorts } from '../../scripts/e2e-env.mjs';
+import { e2eMessagePorts, e2ePorts } from '../../scripts/e2e-env.mjs';
 
 // The API of the e2e stack (override only to run these specs against another stack).
 export const apiUrl = process.env.XINGHUO_E2E_API_URL ?? `http://127.0.0.1:${e2ePorts.api}`;
@@ -24,13 +24,44 @@ export async function rpc(request: APIRequestContext, fn: string, args: Record<s
   return { status: res.status(), body: await res.json().catch(() => null) };
 }
 
-export async function signUpViaApi(request: APIRequestContext, slug: string, role: string, phone = uniquePhone()) {
+// The message viewer of the e2e stack (Mailpit's JSON shape): every SMS the real worker delivered.
+export const viewerUrl = `http://127.0.0.1:${e2eMessagePorts.viewer}`;
+
+/** The text (the list's Snippet: an SMS is shorter than it) of the newest SMS to `phone` matching `pattern`, once delivered. */
+export async function smsTo(request: APIRequestContext, phone: string, pattern: RegExp): Promise<string> {
+  let text: string | undefined;
+  await expect.poll(async () => {
+    const { messages } = (await (await request.get(`${viewerUrl}/api/v1/messages`)).json()) as { messages: { To: { Address: string }[]; Snippet: string }[] };
+    text = messages.find((m) => m.To.some((t) => t.Address.endsWith(phone)) && pattern.test(m.Snippet))?.Snippet;
+    return text !== undefined;
+  }, { timeout: 20_000, message: `an SMS to the number matching ${pattern}` }).toBe(true);
+  return text!;
+}
+
+/** The verification code texted to `phone`. */
+export async function smsCode(request: APIRequestContext, phone: string): Promise<string> {
+  return /验证码(\d{6})/.exec(await smsTo(request, phone, /验证码\d{6}/))![1]!;
+}
+
+/** sign_up then verify_signup with the code from the viewer, as a volunteer with their phone would. */
+export async function signUpViaApi(request: APIRequestContext, slug: string, role: string, phone = uniquePhone(), name = '接口志愿者') {
+  const requestId = randomUUID();
   const res = await rpc(request, 'sign_up', {
-    p_request_id: randomUUID(), p_event_slug: slug, p_role: role, p_name: '接口志愿者', p_phone: phone, p_organisation: '',
+    p_request_id: requestId, p_event_slug: slug, p_role: role, p_name: name, p_phone: phone, p_organisation: '',
     p_consent: true, p_consent_version: '2026-11', p_website: '',
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { status: string; waitlist_position: number | null; cancel_token: string; checkin_code: string };
+  expect(res.body.status).toBe('pending');
+  const verified = await rpc(request, 'verify_signup', { p_request_id: requestId, p_code: await smsCode(request, phone) });
+  expect(verified.body.verified, JSON.stringify(verified.body)).toBe(true);
+  return verified.body as { status: string; waitlist_position: number | null; cancel_token: string; checkin_code: string };
+}
+
+/** The code step of the form: types the code texted to `phone`. */
+export async function enterCode(page: Page, phone: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: '请输入短信验证码' })).toBeFocused();
+  await page.locator('#signup-code').fill(await smsCode(page.request, phone));
+  await page.getByRole('button', { name: '确认验证码' }).click();
 }
 
 export async function availability(request: APIRequestContext, slug: string) {

@@ -2,7 +2,7 @@
 // withdraw, with axe on every state, and the manage page's privacy promises checked.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { apiUrl, availability, fillForm, openForm, rpc, signupEventSlugs, uniquePhone } from './signup-helpers';
+import { apiUrl, availability, enterCode, fillForm, openForm, rpc, signupEventSlugs, smsTo, uniquePhone } from './signup-helpers';
 
 test('sign up, confirmation, cancel by link, withdraw', async ({ page, request }) => {
   const slug = (await signupEventSlugs(page))[0]!;
@@ -15,6 +15,8 @@ test('sign up, confirmation, cancel by link, withdraw', async ({ page, request }
   const phone = uniquePhone();
   await fillForm(page, { role, name: '测试 志愿者', phone: `${phone.slice(0, 3)} ${phone.slice(3, 7)}-${phone.slice(7)}`, organisation: '星火社区', consent: true });
   await page.getByRole('button', { name: '提交报名' }).click();
+  await expectNoAxeViolations(page);
+  await enterCode(page, phone);
 
   const heading = page.getByRole('heading', { name: '报名成功' });
   await expect(heading).toBeFocused();
@@ -24,7 +26,10 @@ test('sign up, confirmation, cancel by link, withdraw', async ({ page, request }
   const href = (await manage.getAttribute('href'))!;
   expect(href).toMatch(/\/signup\/manage\/#t=[A-Za-z0-9_-]{43}$/);
   expect(href).not.toContain('?');
+  await expect(page.getByTestId('manage-qr').locator('svg')).toHaveAttribute('aria-label', '专属链接的二维码');
   await expectNoAxeViolations(page);
+  // The same link by SMS, with the answer.
+  expect(await smsTo(request, phone, /您已报名/)).toContain(href);
   const token = decodeURIComponent(href.split('#t=')[1]!);
   expect((await rpc(request, 'signup_status', { p_token: token })).body).toMatchObject({ status: 'confirmed', phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` });
 

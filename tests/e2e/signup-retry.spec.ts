@@ -1,9 +1,8 @@
 // A sign-up whose answer is lost after the database committed it: the volunteer sees "cannot
 // reach", reloads the page, types the same again and gets the same sign-up and a working link —
 // not "this number is already signed up" with no way to reach the place they hold.
-import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { availability, fillForm, openForm, rpc, signupEventSlugs, uniquePhone } from './signup-helpers';
+import { availability, enterCode, fillForm, openForm, rpc, signupEventSlugs, smsTo, uniquePhone } from './signup-helpers';
 
 test('an answer lost after commit: the retry after a reload returns the same sign-up and link', async ({ page, request }) => {
   const slug = (await signupEventSlugs(page))[0]!;
@@ -19,15 +18,15 @@ test('an answer lost after commit: the retry after a reload returns the same sig
   await fillForm(page, values);
   await page.getByRole('button', { name: '提交报名' }).click();
   await expect(page.locator('[data-signup-summary]')).toContainText('暂时连不上报名系统');
-  // It was made: the number now holds a place at this event.
-  const again = { p_request_id: randomUUID(), p_event_slug: slug, p_role: role, p_name: values.name, p_phone: values.phone,
-    p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '' };
-  expect((await rpc(request, 'sign_up', again)).body.message).toBe('duplicate_signup');
+  // It was made: the number got its code.
+  await smsTo(request, values.phone, /验证码\d{6}/);
 
   await page.reload();
   await openForm(page, slug);
   await fillForm(page, values);
   await page.getByRole('button', { name: '提交报名' }).click();
+  // The retry comes back to the same hold: the code sent the first time works (no second one is sent).
+  await enterCode(page, values.phone);
   await expect(page.getByRole('heading', { name: /报名成功|已加入候补名单/ })).toBeFocused();
   const href = (await page.getByTestId('manage-link').getAttribute('href'))!;
   const token = decodeURIComponent(href.split('#t=')[1]!);

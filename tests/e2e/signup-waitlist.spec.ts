@@ -2,7 +2,7 @@
 // browser and is promoted when a confirmed volunteer cancels.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { availability, fillForm, openForm, rpc, signUpViaApi, signupEventSlugs, uniquePhone } from './signup-helpers';
+import { availability, enterCode, fillForm, openForm, rpc, signUpViaApi, signupEventSlugs, smsTo, uniquePhone } from './signup-helpers';
 
 test('a full role puts the volunteer on the waitlist, and a cancellation promotes them', async ({ page, request }) => {
   // A role nobody is waiting for and with a free place we fill ourselves, so we hold tokens to cancel.
@@ -25,8 +25,10 @@ test('a full role puts the volunteer on the waitlist, and a cancellation promote
 
   await openForm(page, slug);
   await expect(page.locator(`#signup-role-${target.role}-places`)).toContainText('已满，可排队候补');
-  await fillForm(page, { role: target.role, name: '候补志愿者', phone: uniquePhone(), consent: true });
+  const phone = uniquePhone();
+  await fillForm(page, { role: target.role, name: '候补志愿者', phone, consent: true });
   await page.getByRole('button', { name: '提交报名' }).click();
+  await enterCode(page, phone);
   await expect(page.getByRole('heading', { name: '已加入候补名单' })).toBeFocused();
   await expect(page.getByTestId('waitlist-position')).toHaveText('1');
   await expectNoAxeViolations(page);
@@ -40,4 +42,5 @@ test('a full role puts the volunteer on the waitlist, and a cancellation promote
   expect((await rpc(request, 'cancel_signup', { p_token: confirmedTokens[0] })).body).toEqual({ status: 'cancelled', already: false });
   await page.reload();
   await expect(page.getByTestId('manage-status')).toHaveText(/已报名/);
+  expect(await smsTo(request, phone, /候补转为正式报名/)).toContain('有了空位');
 });

@@ -95,14 +95,14 @@ describe('signupError', () => {
   it('gives every code the database raises a Chinese message and a field', () => {
     const dbCodes = ['honeypot', 'role_invalid', 'role_has_no_slots', 'name_required', 'name_too_long', 'name_invalid',
       'phone_required', 'phone_invalid', 'organisation_too_long', 'organisation_invalid', 'consent_required',
-      'consent_version_unknown', 'event_not_found', 'event_past', 'event_cancelled', 'duplicate_signup',
+      'consent_version_unknown', 'event_not_found', 'event_past', 'event_cancelled', 'code_invalid', 'signup_not_found',
       'rate_limited_phone', 'rate_limited_client', 'token_invalid', 'token_not_found', 'already_checked_in'];
     for (const code of dbCodes) {
       expect(knownSignupErrorCodes).toContain(code);
       expect(signupError(code).message).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(signupError('phone_invalid').field).toBe('phone');
-    expect(signupError('duplicate_signup').field).toBe('phone');
+    expect(signupError('code_invalid').field).toBe('code');
   });
   it('falls back to a general message for unknown codes', () => {
     expect(signupError('no_such_code')).toEqual({ field: 'form', message: '提交没有成功，请稍后再试。' });

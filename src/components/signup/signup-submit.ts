@@ -1,7 +1,8 @@
 // The sign-up form's submit path, loaded on first focus or submit (see SignupForm.astro): checks the
-// fields for instant feedback, calls public.sign_up (the authority) and shows field errors or the
-// result. Everything a volunteer typed reaches the page only through textContent, never as HTML.
-import { manageUrl, signUp, SignupRpcError, type SignUpResult } from '../../lib/db/signup';
+// fields for instant feedback, calls public.sign_up (the authority: it holds the place and texts a
+// code), then the code step (public.verify_signup) and the result. Everything a volunteer typed
+// reaches the page only through textContent, never as HTML.
+import { manageUrl, signUp, SignupRpcError, verifySignup, type VerifiedSignup } from '../../lib/db/signup';
 import { signupError } from '../../lib/signup-errors';
 import { forgetSignupRequestId, signupRequestId, type RequestIdStore } from '../../lib/signup-request-id';
 import { validateSignup, type SignupField } from '../../lib/validate-signup';
@@ -70,7 +71,7 @@ function showProblems(form: HTMLFormElement, list: { field: SignupField; message
 }
 
 /** Replaces the form with the outcome and moves focus to its heading. */
-function showResult(form: HTMLFormElement, result: SignUpResult, roleLabel: string) {
+function showResult(form: HTMLFormElement, result: VerifiedSignup, roleLabel: string) {
   const view = form.parentElement!.querySelector<HTMLElement>('[data-signup-result]')!;
   const part = <T extends HTMLElement>(selector: string) => view.querySelector<T>(selector)!;
   part('h2').textContent = result.status === 'confirmed' ? '报名成功' : '已加入候补名单';
@@ -83,9 +84,84 @@ function showResult(form: HTMLFormElement, result: SignUpResult, roleLabel: stri
   const a = part<HTMLAnchorElement>('[data-testid="manage-link"]');
   a.href = link;
   a.textContent = link;
+  const copied = part('[data-copy-status]');
+  part('[data-copy-link]').addEventListener('click', () => {
+    navigator.clipboard.writeText(link).then(
+      () => (copied.textContent = '已复制，可以粘贴到备忘录或发给自己保存。'),
+      () => (copied.textContent = '没能复制，请长按上面的链接复制。'),
+    );
+  });
+  // Drawn here from our own URL (no third party sees the token); the QR code library loads only now.
+  void import('../../lib/qr').then(async ({ qrSvg }) => {
+    part('[data-testid="manage-qr"]').innerHTML = await qrSvg(link, '专属链接的二维码');
+  });
   form.remove();
   view.hidden = false;
   part('h2').focus();
+}
+
+/** One message beside the code field (or none), the field marked and described by it. */
+function setCodeError(codeForm: HTMLFormElement, message: string) {
+  const input = byId('signup-code');
+  const p = byId<HTMLParagraphElement>('signup-code-error');
+  p.textContent = message;
+  p.hidden = !message;
+  input.setAttribute('aria-describedby', message ? 'signup-code-hint signup-code-error' : 'signup-code-hint');
+  if (message) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  codeForm.querySelector('[data-signup-code-summary]')!.textContent = message;
+}
+
+/**
+ * The code step: the place is held while the volunteer types the SMS code. A wrong code says how
+ * many tries are left; an ended hold sends them back to the form (a new submission, a new code).
+ */
+function askForCode(form: HTMLFormElement, requestId: string, store: RequestIdStore, roleLabel: string) {
+  const codeForm = form.parentElement!.querySelector<HTMLFormElement>('[data-signup-code-form]')!;
+  const eventSlug = form.dataset.eventSlug ?? '';
+  form.hidden = true;
+  codeForm.hidden = false;
+  codeForm.querySelector<HTMLElement>('h3')!.focus();
+  let checking = false;
+  codeForm.onsubmit = async (event) => {
+    event.preventDefault();
+    if (checking) return;
+    const code = byId('signup-code').value.replace(/\s/g, '');
+    if (!/^[0-9０-９]{6}$/.test(code)) {
+      setCodeError(codeForm, signupError('code_invalid').message);
+      byId('signup-code').focus();
+      return;
+    }
+    checking = true;
+    const button = codeForm.querySelector('button')!;
+    button.disabled = true;
+    try {
+      const answer = await verifySignup(requestId, code);
+      if (answer.verified) {
+        forgetSignupRequestId(store, eventSlug);
+        codeForm.remove();
+        showResult(form, answer, roleLabel);
+        return;
+      }
+      const base = signupError(answer.reason).message;
+      setCodeError(codeForm, answer.reason === 'code_wrong' && answer.attempts_left ? `${base}还可以再试 ${answer.attempts_left} 次。` : base);
+      if (answer.reason === 'code_wrong') byId('signup-code').focus();
+      else {
+        // The hold is over: the form again, for a new submission.
+        forgetSignupRequestId(store, eventSlug);
+        codeForm.hidden = true;
+        form.hidden = false;
+        setSummary(form, base);
+        form.querySelector<HTMLElement>('[data-signup-summary] p')?.setAttribute('tabindex', '-1');
+        form.querySelector<HTMLElement>('[data-signup-summary] p')?.focus();
+      }
+    } catch (e) {
+      setCodeError(codeForm, signupError(e instanceof SignupRpcError ? e.code : 'unavailable').message);
+    } finally {
+      checking = false;
+      button.disabled = false;
+    }
+  };
 }
 
 function setBusy(form: HTMLFormElement, on: boolean) {
@@ -115,18 +191,22 @@ export async function submitSignup(form: HTMLFormElement): Promise<void> {
   setBusy(form, true);
   const eventSlug = form.dataset.eventSlug ?? '';
   const store = requestIdStore();
+  const roleLabel = checked?.dataset.label ?? values.role;
   try {
+    const requestId = await signupRequestId(store, eventSlug, values);
     const outcome = await signUp({
       ...values,
-      requestId: await signupRequestId(store, eventSlug, values),
+      requestId,
       eventSlug,
       consentVersion: form.dataset.privacyVersion ?? '',
       website: byId('signup-website').value,
     });
+    // Kept until the code is entered: a reload and the same values come back to this hold.
+    if (outcome.status === 'pending') return askForCode(form, requestId, store, roleLabel);
     forgetSignupRequestId(store, eventSlug);
     // Only a retry of a sign-up cancelled meanwhile answers so; the next submission is a new one.
     if (outcome.status === 'cancelled') setSummary(form, signupError('signup_cancelled').message);
-    else showResult(form, outcome, checked?.dataset.label ?? values.role);
+    else showResult(form, outcome, roleLabel);
   } catch (e) {
     const code = e instanceof SignupRpcError ? e.code : 'unavailable';
     // A refusal stored nothing: the submission is over. An unknown outcome keeps its id for the retry.

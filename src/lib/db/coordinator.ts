@@ -244,6 +244,11 @@ export function coordDeadMessages(): Promise<DeadMessage[]> {
   return call<DeadMessage[]>('coord_dead_messages');
 }
 
+/** Queues the day-before reminder (with 确认参加 / 无法参加) for every confirmed volunteer now. */
+export function coordSendReminders(eventId: number): Promise<{ reminders: number }> {
+  return call('coord_send_reminders', { p_event_id: eventId });
+}
+
 export function coordResendMessage(id: number): Promise<{ id: number; status: string; not_before: string }> {
   return call('coord_resend_message', { p_id: id });
 }

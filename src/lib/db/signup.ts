@@ -16,13 +16,27 @@ export interface SignUpInput {
   website: string;
 }
 
-/** A retry reports the sign-up as it is now: 'cancelled' (no check-in code) if cancelled meanwhile. */
-export interface SignUpResult {
+/** A verified sign-up as it is now: 'cancelled' (no check-in code) if cancelled meanwhile. */
+export interface VerifiedSignup {
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   waitlist_position: number | null;
   cancel_token: string;
   checkin_code: string | null;
 }
+
+/** The place is held while the SMS code is entered (the same answer whether or not the number is new). */
+export interface PendingSignup {
+  status: 'pending';
+  expires_at: string;
+}
+
+/** A retry of a verified submission returns it as it is now. */
+export type SignUpResult = PendingSignup | VerifiedSignup;
+
+/** A wrong, expired or used-up code is an answer (its attempt counted), not an error. */
+export type VerifyResult =
+  | ({ verified: true } & VerifiedSignup)
+  | { verified: false; reason: 'code_wrong' | 'code_expired' | 'code_attempts_exceeded'; attempts_left?: number };
 
 export interface SignupStatus {
   event_slug: string;
@@ -79,6 +93,43 @@ export function signUp(input: SignUpInput): Promise<SignUpResult> {
     p_consent_version: input.consentVersion,
     p_website: input.website,
   });
+}
+
+export function verifySignup(requestId: string, code: string): Promise<VerifyResult> {
+  return call<VerifyResult>('verify_signup', { p_request_id: requestId, p_code: code });
+}
+
+export interface ReminderAnswer {
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  already: boolean;
+  event_title: string | null;
+}
+
+/** The answer to a day-before reminder: attend, or decline (frees the place for the waitlist). */
+export function respondReminder(reply: string, attend: boolean): Promise<ReminderAnswer> {
+  return call<ReminderAnswer>('respond_reminder', { p_reply: reply, p_attend: attend });
+}
+
+export interface RecoveredSignup {
+  event_slug: string;
+  event_title: string | null;
+  event_starts_at: string;
+  role: VolunteerRole;
+  status: 'confirmed' | 'waitlisted';
+  waitlist_position: number | null;
+  manage_token: string;
+}
+
+/** Texts a code to the number if it has sign-ups; the answer is the same either way. */
+export function requestRecovery(requestId: string, phone: string): Promise<{ status: 'code_sent'; expires_at: string }> {
+  return call('request_recovery', { p_request_id: requestId, p_phone: phone });
+}
+
+/** The number's active sign-ups, each with a new manage token (the old links stop working). */
+export function recoverSignups(requestId: string, code: string): Promise<
+  { verified: true; signups: RecoveredSignup[] } | { verified: false; reason: 'code_wrong' | 'code_expired' | 'code_attempts_exceeded'; attempts_left?: number }
+> {
+  return call('recover_signups', { p_request_id: requestId, p_code: code });
 }
 
 export function signupStatus(token: string): Promise<SignupStatus> {

@@ -1,3 +1,0 @@
--- The index behind messages.kind's foreign key (splinter lint 0001_unindexed_foreign_keys, held by
--- tests/db/lints.test.ts): without it, retiring a message kind scans the whole outbox.
-create index if not exists messages_kind_idx on xinghuo.messages (kind);
