@@ -7,7 +7,7 @@
 // against a copy of sign_up WITHOUT the event-row lock (the control: it should overbook), and the
 // gzip size of the sign-up islands as a built page loads them (before interaction, and on demand).
 // The load generator is a worker thread (node:http, keep-alive), not the gateway's own thread.
-// Usage: node bench/signup-load.mjs [--runs 5] [--dist dist] [--size-only]
+// Usage: npm exec -- node bench/signup-load.mjs [--runs 5] [--steady 100] [--dist dist] [--size-only]
 import '../scripts/require-node.mjs';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync } from 'node:fs';
@@ -25,6 +25,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg('runs', 5));
+const STEADY_PER_SECOND = Number(arg('steady', 100));
 const PEOPLE = 500;
 const SLOTS = 30;
 const dist = resolve(arg('dist', 'dist'));
@@ -68,30 +69,32 @@ const post = (agent, apiUrl, fn, args, localAddress) => new Promise((resolveResu
 // server's cores; here the generator at least gets its own thread.
 function loadWorker() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: PEOPLE });
-  // Each request timed; the same shape for both phases.
-  async function timed(calls) {
+  // Each request timed; the same shape for both phases. All at once, or paced at `perSecond`.
+  async function timed(calls, perSecond = Infinity) {
     const latencies = [];
     const t0 = performance.now();
-    const results = await Promise.all(calls.map(async ({ apiUrl, fn, args, ip }) => {
+    const send = async ({ apiUrl, fn, args, ip }) => {
       const start = performance.now();
       const r = await post(agent, apiUrl, fn, args, ip);
       latencies.push(performance.now() - start);
       return r;
-    }));
+    };
+    const paced = (call, i) => new Promise((done) => setTimeout(() => done(send(call)), (i * 1000) / perSecond));
+    const results = await Promise.all(calls.map(Number.isFinite(perSecond) ? paced : send));
     return { latencies, wall: performance.now() - t0, results };
   }
   parentPort.on('message', async (job) => {
     if (job.kind === 'hold') {
-      const { apiUrl, fn, slug, run } = job;
-      const people = Array.from({ length: PEOPLE }, (_, i) => ({ requestId: randomUUID(), ip: `127.${run}.${i >> 8}.${i & 255}`,
+      const { apiUrl, fn, slug, run, count = PEOPLE, perSecond } = job;
+      const people = Array.from({ length: count }, (_, i) => ({ requestId: randomUUID(), ip: `127.${run}.${i >> 8}.${i & 255}`,
         phone: `13${run % 7 + 3}${String(run * 1000 + i).padStart(8, '0')}` }));
       const { latencies, wall, results } = await timed(people.map((p) => ({ apiUrl, fn, ip: p.ip, args: {
         p_request_id: p.requestId, p_event_slug: slug, p_role: 'volunteer', p_name: '压测志愿者', p_phone: p.phone,
-        p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '' } })));
+        p_organisation: '', p_consent: true, p_consent_version: '2026-11', p_website: '' } })), perSecond);
       parentPort.postMessage({ latencies, wall, people, errors: results.filter((r) => r.status !== 200 || r.body?.status !== 'pending').length });
     } else {
       const { latencies, wall, results } = await timed(job.people.map((p) => ({ apiUrl: job.apiUrl, fn: 'verify_signup', ip: p.ip,
-        args: { p_request_id: p.requestId, p_code: p.code } })));
+        args: { p_request_id: p.requestId, p_code: p.code } })), job.perSecond);
       const count = (f) => results.filter(f).length;
       parentPort.postMessage({
         latencies, wall,
@@ -119,15 +122,18 @@ const summary = (latencies) => {
   return { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1) };
 };
 
-/** 500 holds at once, then their 500 codes at once (each code as its SMS carries it, from the outbox). */
-async function burst(db, apiUrl, fn, slug, run) {
-  const hold = await ask({ kind: 'hold', apiUrl, fn, slug, run });
+/**
+ * 500 holds at once, then their 500 codes at once (each code as its SMS carries it, from the outbox);
+ * or `count` holds paced at `perSecond`, then their codes at the same pace.
+ */
+async function burst(db, apiUrl, fn, slug, run, { count = PEOPLE, perSecond = Infinity } = {}) {
+  const hold = await ask({ kind: 'hold', apiUrl, fn, slug, run, count, perSecond });
   const { rows } = await db.query(
     `select x.rid, m.params ->> 'code' as code from unnest($1::uuid[]) as x(rid)
      join xinghuo.signups s on s.request_id_hash = xinghuo.signup_hmac('request-id', x.rid)
      join xinghuo.messages m on m.idempotency_key = 'code:' || s.id`, [hold.people.map((p) => p.requestId)]);
   const codes = new Map(rows.map((r) => [r.rid, r.code]));
-  const verify = await ask({ kind: 'verify', apiUrl, people: hold.people.map((p) => ({ ...p, code: codes.get(p.requestId) ?? '000000' })) });
+  const verify = await ask({ kind: 'verify', apiUrl, perSecond, people: hold.people.map((p) => ({ ...p, code: codes.get(p.requestId) ?? '000000' })) });
   const h = summary(hold.latencies);
   const v = summary(verify.latencies);
   return { confirmed: verify.confirmed, waitlisted: verify.waitlisted, errors: hold.errors + verify.errors,
@@ -225,7 +231,7 @@ const db = new pg.Client({ connectionString: stack.dbUrl });
 await db.connect();
 try {
   const events = [];
-  for (const run of [...Array.from({ length: RUNS }, (_, i) => i), 'warm', 'control']) {
+  for (const run of [...Array.from({ length: RUNS }, (_, i) => i), 'warm', 'control', 'steady']) {
     const start = new Date(Date.now() + 48 * 3_600_000);
     events.push({ slug: `bench-${run}`, title: `压测活动 ${run}`, starts_at: start.toISOString(),
       ends_at: new Date(start.getTime() + 7_200_000).toISOString(), district: 'shinan', slots: { volunteer: SLOTS } });
@@ -258,6 +264,11 @@ try {
   }
   single.sort((a, b) => a - b);
   console.log(`sequential (1 at a time, 100 holds): p50 ${quantile(single, 0.5).toFixed(1)} ms, p95 ${quantile(single, 0.95).toFixed(1)} ms`);
+
+  // A steady 100 sign-ups a second for 10 s on one event (1,000 people for 30 places), then their
+  // codes at the same pace: latency when volunteers arrive over time rather than all at once.
+  const steady = await burst(db, stack.apiUrl, 'sign_up', 'bench-steady', 70, { count: 1000, perSecond: STEADY_PER_SECOND });
+  console.log(`steady ${STEADY_PER_SECOND}/s × 1000: hold p50 ${steady.p50.toFixed(1)} ms, p95 ${steady.p95.toFixed(1)} ms, max ${steady.max.toFixed(0)} ms; code p50 ${steady.verifyP50.toFixed(1)} ms, p95 ${steady.verifyP95.toFixed(1)} ms; confirmed ${steady.confirmed}, waitlisted ${steady.waitlisted}, errors ${steady.errors}`);
 
   // Control: the same function without FOR UPDATE.
   const { rows: [{ def }] } = await db.query(`select pg_get_functiondef('public.sign_up(text,text,text,text,text,text,boolean,text,text)'::regprocedure) as def`);

@@ -143,3 +143,19 @@ describe('client address: the x-forwarded-for hop the trusted proxy added', () =
     expect(row.trusted_proxy_hops).toBe(1);
   });
 });
+
+// The flood from issue 11: one script rotating a forged X-Forwarded-For on every request. The
+// gateway overwrites the header with the socket's address, so all of it is one client, held to the
+// production client limit (30 an hour), however many addresses it claims.
+describe('one client rotating forged X-Forwarded-For headers', () => {
+  it('100 sign-ups claiming 100 addresses are limited as one client', async () => {
+    const ev = await createEvent({ slots: { volunteer: 200 } });
+    const [limit] = await sql<{ max_signups: number }>(`select max_signups from xinghuo.signup_limits where scope = 'client'`);
+    const client = randomIp();
+    const answers = [];
+    for (let i = 0; i < 100; i++) {
+      answers.push(await api('sign_up', signupArgs(ev.slug), { ip: client, headers: { 'x-forwarded-for': `198.51.100.${i + 1}, 203.0.113.${i + 1}` } }));
+    }
+    expect(tally(answers)).toEqual({ ok: limit!.max_signups, rate_limited_client: 100 - limit!.max_signups });
+  });
+});
