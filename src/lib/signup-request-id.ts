@@ -1,7 +1,7 @@
 // One request id per sign-up submission (public.sign_up's p_request_id), kept until that
 // submission gets a definite answer. When an answer is lost (network drop, timeout, the phone
 // locks), sending the same values again — even after reloading the page — reuses the id, and the
-// database returns the sign-up it already made instead of "duplicate_signup". Kept in
+// database returns the sign-up it already made (the same pending hold, no second code). Kept in
 // sessionStorage (this tab only, gone when it closes) under a SHA-256 fingerprint of the values,
 // so the stored entry holds no name or number; the id itself is as private as the manage link.
 import { cleanText, normalisePhone, type SignupFormValues } from './validate-signup';
