@@ -145,7 +145,7 @@ immutable
 set search_path = ''
 as $$
   select case p_role when 'bank_staff' then '银行工作人员' when 'police' then '民警'
-    when 'street_office' then '街道社区工作人员' when 'lawyer' then '律师' when 'volunteer' then '志愿者' end
+    when 'street_office' then '街道社区工作人员' when 'lawyer' then '律师' when 'volunteer' then '其他志愿者（学生、退休人员等）' end
 $$;
 revoke execute on function xinghuo.role_label(text) from public, anon, authenticated, service_role;
 

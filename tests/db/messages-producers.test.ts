@@ -137,7 +137,7 @@ describe('staffing alerts', () => {
     const rows = await sql(`select recipient, channel, params from xinghuo.messages where kind = 'staffing_alert' and params ->> 'event' in ('缺人测试活动', '远期测试活动')`);
     const [{ n }] = await sql(`select count(*)::int as n from xinghuo.coordinators c join auth.users u on u.id = c.user_id where c.active`);
     expect(rows).toHaveLength(n);
-    expect(rows.every((r) => r.channel === 'email' && r.params.event === '缺人测试活动' && r.params.role === '志愿者' && r.params.missing === '2')).toBe(true);
+    expect(rows.every((r) => r.channel === 'email' && r.params.event === '缺人测试活动' && r.params.role === volunteerRoles.volunteer && r.params.missing === '2')).toBe(true);
     expect(rows.map((r) => r.recipient)).toContain('coordinator@xinghuo.local');
     expect(far.id).toBeGreaterThan(0);
   });

@@ -18,7 +18,7 @@ function aliyunSend(state, q) {
   } catch {
     return refuse('isv.INVALID_JSON_PARAM', 'JSON参数不合法，只接受字符串值');
   }
-  const fault = state.takeFault();
+  const fault = state.takeFault(q.PhoneNumbers.split(',')[0]);
   if (fault) return refuse(fault, 'stand-in: injected error');
   let bizId = '';
   for (const phone of q.PhoneNumbers.split(',')) {
@@ -56,7 +56,7 @@ function tencentSend(state, b) {
     const phone = String(full).replace(/^\+86/, '');
     const status = { SerialNo: '', PhoneNumber: full, Fee: 0, SessionContext: b.SessionContext ?? '', IsoCode: 'CN' };
     if (!mainland.test(phone)) return { ...status, Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: 'incorrect phone number' };
-    const fault = state.takeFault();
+    const fault = state.takeFault(phone);
     if (fault) return { ...status, Code: fault, Message: 'stand-in: injected error' };
     const params = Object.fromEntries((b.TemplateParamSet ?? []).map((v, i) => [String(i + 1), v]));
     const record = state.accept({ provider: 'tencent', phone, templateId: b.TemplateId, params, reference: b.SessionContext });

@@ -55,12 +55,13 @@ export async function startSmsProvider({ port, store, credentials, signName, tem
       });
       return record;
     },
-    /** The next fault that applies, consumed. */
-    takeFault() {
-      const fault = state.faults[0];
-      if (!fault) return undefined;
+    /** The first fault that applies to a send to `phone`, consumed. */
+    takeFault(phone) {
+      const at = state.faults.findIndex((f) => f.phone === undefined || f.phone === phone);
+      if (at < 0) return undefined;
+      const fault = state.faults[at];
       fault.times -= 1;
-      if (fault.times <= 0) state.faults.shift();
+      if (fault.times <= 0) state.faults.splice(at, 1);
       return fault.code;
     },
   };
@@ -110,9 +111,12 @@ export async function startSmsProvider({ port, store, credentials, signName, tem
   return {
     url: `http://127.0.0.1:${port}`,
     state,
-    /** The next `times` SendSms calls fail with this provider error code. */
-    fail(code, times = 1) {
-      state.faults.push({ code, times });
+    /**
+     * The next `times` SendSms calls fail with this provider error code: any call, or only those to
+     * `phone` (so other messages a worker happens to deliver meanwhile cannot use the faults up).
+     */
+    fail(code, times = 1, phone = undefined) {
+      state.faults.push({ code, times, phone });
     },
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r(undefined)); }),
   };
