@@ -114,6 +114,9 @@ export async function startSmsProvider({ port, store, credentials, signName, tem
     /**
      * The next `times` SendSms calls fail with this provider error code: any call, or only those to
      * `phone` (so other messages a worker happens to deliver meanwhile cannot use the faults up).
+     * @param {string} code
+     * @param {number} [times]
+     * @param {string} [phone]
      */
     fail(code, times = 1, phone = undefined) {
       state.faults.push({ code, times, phone });
