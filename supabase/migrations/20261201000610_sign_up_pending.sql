@@ -67,7 +67,7 @@ begin
   v_request_id := p_request_id::uuid;
   v_token := xinghuo.signup_token(v_request_id);
 
-  if p_role is null or p_role not in ('bank_staff', 'police', 'street_office', 'lawyer', 'volunteer') then
+  if xinghuo.role_label(p_role) is null then
     perform xinghuo.signup_fail('role_invalid', 'role', 'choose one of the listed roles');
   end if;
 

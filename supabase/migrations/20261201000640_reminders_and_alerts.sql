@@ -136,19 +136,6 @@ $$;
 revoke all on function public.respond_reminder(text, boolean) from public, anon, authenticated, service_role;
 grant execute on function public.respond_reminder(text, boolean) to anon, authenticated;
 
--- Role names as messages write them; src/lib/taxonomy.ts volunteerRoles holds the same (a db test
--- holds them equal), as the check constraints hold the ids.
-create or replace function xinghuo.role_label(p_role text)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select case p_role when 'bank_staff' then '银行工作人员' when 'police' then '民警'
-    when 'street_office' then '街道社区工作人员' when 'lawyer' then '律师' when 'volunteer' then '其他志愿者（学生、退休人员等）' end
-$$;
-revoke execute on function xinghuo.role_label(text) from public, anon, authenticated, service_role;
-
 -- For the worker's crontab (hourly): an e-mail to every active coordinator for each role of an
 -- event in the next 48 hours that has fewer confirmed volunteers than places; once a day per role.
 create or replace function public.send_staffing_alerts()
