@@ -38,3 +38,5 @@ export const unsplitReach = {
 
 export const audienceChartDefinition =
   '每场活动的人次按报告填写的对象拆分，各项相加等于群众覆盖人次；线上阅读/观看不分对象。';
+
+export const topicChartDefinition = '一场活动讲了几种诈骗类型，就在每种类型下各计一场。';

@@ -66,3 +66,17 @@ describe('isNoShow', () => {
     expect(isNoShow({ status: 'cancelled', checked_in_at: null }, '2026-03-01T04:00:00Z', now)).toBe(false);
   });
 });
+
+describe('reach by channel and audience', () => {
+  it('names channels and the rows that are not an audience, and lists every channel in order', async () => {
+    const { channelRows } = await import('../../src/lib/dashboard');
+    expect(groupLabel('channel', 'lobby')).toBe('网点厅堂');
+    expect(groupLabel('audience', 'other')).toBe('其他');
+    expect(groupLabel('audience', 'online')).toBe('线上（不分对象）');
+    expect(channelRows([{ key: 'online', events: 2, people_reached: 9000, materials: 0 }]).map((r) => [r.key, r.people_reached])).toEqual([
+      ['on_site', 0],
+      ['lobby', 0],
+      ['online', 9000],
+    ]);
+  });
+});
