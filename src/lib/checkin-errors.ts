@@ -9,6 +9,7 @@ const texts: Record<string, string> = {
   signup_not_confirmed: '这位志愿者还在候补或已取消，不能签到。',
   event_not_scheduled: '活动已取消，不能签到。',
   checkin_closed: '活动当天已经结束，不能再签到。人数不对请在活动报告里更正并写明原因。',
+  role_retired: '这个岗位已停用，请另选一个。',
   walk_in_already_signed_up: '这个手机号已经报名了本场活动，请在名单里找到他/她直接签到。',
 };
 

@@ -1,4 +1,5 @@
 // The fixed vocabularies shared by content, pages and the database (ids are stable, labels are zh-CN).
+// The database defines them in xinghuo.vocabulary; tests/db/programme-vocabularies.test.ts holds both equal.
 
 export const scamTypes = {
   'illegal-fundraising': '非法集资',
@@ -35,6 +36,23 @@ export const volunteerRoles = {
 } as const;
 export type VolunteerRole = keyof typeof volunteerRoles;
 export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, ...VolunteerRole[]];
+
+// Where an event happens: an online event has a channel (and maybe a link) instead of a venue.
+export const eventKinds = {
+  community: '社区宣讲',
+  lobby: '网点厅堂',
+  school_enterprise: '银校/银企共建',
+  online: '线上',
+} as const;
+export type EventKind = keyof typeof eventKinds;
+
+export const onlineChannels = {
+  wechat_article: '公众号文章',
+  video_channel: '视频号',
+  live_stream: '直播',
+  other_online: '其他线上平台',
+} as const;
+export type OnlineChannel = keyof typeof onlineChannels;
 
 export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
 export type EventStatus = keyof typeof eventStatuses;

@@ -37,8 +37,10 @@ begin
   if v_phone is not null and v_phone !~ '^1[3-9][0-9]{9}$' then
     perform xinghuo.signup_fail('phone_invalid', 'phone', 'an 11-digit mainland mobile number');
   end if;
-  if xinghuo.role_label(p_role) is null then
+  if not exists (select 1 from xinghuo.volunteer_roles r where r.id = p_role) then
     perform xinghuo.signup_fail('role_invalid', 'role', 'choose one of the listed roles');
+  elsif exists (select 1 from xinghuo.volunteer_roles r where r.id = p_role and r.retired_at is not null) then
+    perform xinghuo.signup_fail('role_retired', 'role', 'this role is retired');
   end if;
 
   -- Same lock as sign-ups and check-ins of this event; then the window (a walk-in is a check-in).

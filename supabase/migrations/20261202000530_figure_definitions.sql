@@ -9,10 +9,6 @@
 --    its count; online reach is not split (nobody knows who read an article), and reports saved
 --    before the split existed count as "unsplit", so the audience figures add up to the total too.
 
--- The programme schema (issue 10, migrations 0001xx) owns events.kind; this keeps the slice working
--- on a database migrated without it (every existing event is a community talk there too).
-alter table xinghuo.events add column if not exists kind text not null default 'community';
-
 -- The channel an event's reach counts under.
 create or replace function xinghuo.reach_channel(p_kind text)
 returns text
@@ -52,7 +48,7 @@ drop view if exists xinghuo.event_figures;
 
 create view xinghuo.event_figures as
   select e.id, e.slug, e.title, e.starts_at, e.ends_at, e.district, e.audiences, e.topics, e.lat, e.lng,
-    e.status, e.kind, x.channel,
+    e.status, e.publication, e.kind, x.channel,
     r.event_id is not null as reported,
     x.reach as people_reached,
     case
@@ -74,10 +70,10 @@ create view xinghuo.event_figures as
                         coalesce(r.people_reached, 0) + coalesce(r.online_views, 0) as reach) x;
 revoke all on xinghuo.event_figures from public, anon, authenticated;
 
--- "Held": scheduled (not cancelled/withdrawn) and started, or reported (a report says it took place).
+-- "Held": published, scheduled (not cancelled) and started, or reported (a report says it took place).
 create view xinghuo.held_events as
   select f.* from xinghuo.event_figures f
-  where f.status = 'scheduled' and (f.starts_at <= now() or f.reported);
+  where f.status = 'scheduled' and f.publication = 'published' and (f.starts_at <= now() or f.reported);
 revoke all on xinghuo.held_events from public, anon, authenticated;
 
 -- Held events of one year in Asia/Shanghai (null = all years): the dashboard and the printed list.

@@ -23,10 +23,11 @@ begin
     'slots', coalesce((
       select jsonb_object_agg(s.role, s.slots) from xinghuo.event_slots s where s.event_id = e.id), '{}'::jsonb),
     'roles', coalesce((
-      select jsonb_agg(jsonb_build_object('id', r.role, 'label', coalesce(xinghuo.role_label(r.role), r.role),
-          'slots', coalesce(s.slots, 0), 'confirmed', coalesce(c.confirmed, 0)) order by r.role)
+      select jsonb_agg(jsonb_build_object('id', r.role, 'label', vr.label, 'retired', vr.retired_at is not null,
+          'slots', coalesce(s.slots, 0), 'confirmed', coalesce(c.confirmed, 0)) order by vr.sort_order, r.role)
       from (select s0.role from xinghuo.event_slots s0 where s0.event_id = e.id and s0.slots > 0
             union select g0.role from xinghuo.signups g0 where g0.event_id = e.id) r
+      join xinghuo.volunteer_roles vr on vr.id = r.role
       left join xinghuo.event_slots s on s.event_id = e.id and s.role = r.role
       left join (select g1.role, count(*) as confirmed from xinghuo.signups g1
                  where g1.event_id = e.id and g1.status = 'confirmed' group by g1.role) c on c.role = r.role), '[]'::jsonb),

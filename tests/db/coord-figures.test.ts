@@ -17,8 +17,10 @@ const dashboard = async () => (await rpc('coord_dashboard', {}, t.coordinator)).
 const keyed = (rows: Row[], key: string) => rows.find((r) => r.key === key)?.people_reached ?? 0;
 const sum = (rows: Row[]) => rows.reduce((s, r) => s + r.people_reached, 0);
 
+// The harness makes in-person events; an online one needs its channel (and has no venue).
 async function setKind(eventId: number, kind: string, audiences = ['everyone']): Promise<void> {
-  await sql('update xinghuo.events set kind = $2, audiences = $3 where id = $1', [eventId, kind, audiences]);
+  await sql(`update xinghuo.events set kind = $2, audiences = $3,
+               channel = case when $2 = 'online' then 'wechat_article' end where id = $1`, [eventId, kind, audiences]);
 }
 
 describe('volunteers present: check-ins, or the report correction, everywhere', () => {
