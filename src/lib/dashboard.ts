@@ -183,24 +183,32 @@ export const eventsCsvHeader = [
   '活动', '开始时间', '区（市）', '状态', '名额', '已确认', '候补', '签到', '群众覆盖人次', '到场志愿者', '解答咨询', '宣传资料（份）', '报告版本',
 ];
 
-export function eventsCsvRows(events: readonly CoordEvent[]): CsvCell[][] {
+/**
+ * One row per event. People reached and volunteers present come from the held events' figures
+ * (coord_held_events: the dashboard's own definitions), so the file and the dashboard agree.
+ */
+export function eventsCsvRows(events: readonly CoordEvent[], held: readonly HeldEvent[]): CsvCell[][] {
+  const figures = new Map(held.map((h) => [h.id, h]));
   return [
     eventsCsvHeader,
-    ...events.map((e) => [
-      e.title ?? e.slug,
-      formatDateTime(e.starts_at),
-      districtName(e.district),
-      e.status === 'scheduled' ? '如期举行' : '已取消',
-      e.slots,
-      e.confirmed,
-      e.waitlisted,
-      e.checked_in,
-      e.people_reached,
-      e.volunteers_present,
-      e.questions_answered,
-      e.report_version ? e.materials : null,
-      e.report_version,
-    ]),
+    ...events.map((e) => {
+      const f = figures.get(e.id);
+      return [
+        e.title ?? e.slug,
+        formatDateTime(e.starts_at),
+        districtName(e.district),
+        e.status === 'scheduled' ? '如期举行' : '已取消',
+        e.slots,
+        e.confirmed,
+        e.waitlisted,
+        e.checked_in,
+        f?.reported ? f.people_reached : null,
+        f ? f.volunteers_present : null,
+        e.questions_answered,
+        e.report_version ? e.materials : null,
+        e.report_version,
+      ];
+    }),
   ];
 }
 

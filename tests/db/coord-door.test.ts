@@ -12,7 +12,7 @@ let speaker: string;
 let helper: string;
 beforeAll(async () => {
   t = await tokens();
-  [usher, speaker, helper] = await Promise.all(['门口引导', '宣讲员', '资料发放'].map(makeRole));
+  [usher, speaker, helper] = (await Promise.all(['门口引导', '宣讲员', '资料发放'].map(makeRole))) as [string, string, string];
 });
 
 async function makeRole(label: string): Promise<string> {
