@@ -150,3 +150,29 @@ test('print: no date, figure or column header wraps at A4, on screen and in prin
   await page.emulateMedia({ media: 'screen' });
   await expectNoAxeViolations(page);
 });
+
+test('large text at 320 px: roster with the walk-in form, report form and dashboard fit the screen and pass axe', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('text-size', 'large'));
+  await signIn(page);
+  await page.setViewportSize({ width: 320, height: 568 });
+  // What sticks out past the right edge (empty: the page fits without sideways scrolling).
+  const fits = () => page.evaluate(() =>
+    [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id} ${(el.textContent ?? '').trim().slice(0, 20)}`));
+  await page.goto(`/coordinator/#/events/${today.id}`);
+  await expect(page.getByRole('heading', { name: new RegExp(`^${roleLabels.lawyer}（已确认 \\d/3）$`) })).toBeVisible();
+  await page.getByText('添加现场志愿者（未报名、直接到场）').click();
+  await expect(page.getByLabel('姓名')).toBeVisible();
+  expect(await fits()).toEqual([]);
+  await expectNoAxeViolations(page);
+  await page.goto(`/coordinator/#/events/${today.id}/report`);
+  await expect(page.getByLabel('老年人')).toBeVisible();
+  await page.getByText('停用或恢复物料类别').click();
+  await expect(page.getByRole('button', { name: '停用：折页' })).toBeVisible();
+  expect(await fits()).toEqual([]);
+  await expectNoAxeViolations(page);
+  await page.goto('/coordinator/#/dashboard');
+  await expect(page.locator('[data-testid="reach-by-channel"]')).toBeVisible();
+  expect(await fits()).toEqual([]);
+  await expectNoAxeViolations(page, ['.coord-map']);
+});
