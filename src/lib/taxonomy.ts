@@ -35,26 +35,6 @@ export const eventKinds = {
   online: '线上',
 } as const;
 export type EventKind = keyof typeof eventKinds;
-
-export const onlineChannels = {
-  wechat_article: '公众号文章',
-  video_channel: '视频号',
-  live_stream: '直播',
-  other_online: '其他线上平台',
-} as const;
-export type OnlineChannel = keyof typeof onlineChannels;
-
-export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
-export type EventStatus = keyof typeof eventStatuses;
-
-// Kinds of event and, for online ones, where they happen (SQL holds the same ids; a db test keeps them equal).
-export const eventKinds = {
-  community: '社区宣讲',
-  lobby: '网点厅堂',
-  school_enterprise: '银校/银企共建',
-  online: '线上',
-} as const;
-export type EventKind = keyof typeof eventKinds;
 export const eventKindIds = Object.keys(eventKinds) as [EventKind, ...EventKind[]];
 
 export const onlineChannels = {
@@ -65,3 +45,6 @@ export const onlineChannels = {
 } as const;
 export type OnlineChannel = keyof typeof onlineChannels;
 export const onlineChannelIds = Object.keys(onlineChannels) as [OnlineChannel, ...OnlineChannel[]];
+
+export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
+export type EventStatus = keyof typeof eventStatuses;
