@@ -211,7 +211,8 @@ declare
   v_venue_id bigint;
   v_series_id bigint;
   v_id bigint;
-  v_day date;
+  v_first timestamptz;
+  v_start timestamptz;
   v_p jsonb;
   v_before jsonb;
   v_n integer;
@@ -235,21 +236,27 @@ begin
     select v.id into v_venue_id
     from seed_venues sv join xinghuo.venues v on v.name = sv.name and v.retired_at is null
     where sv.key = v_event.venue;
-    for v_n in 1 .. coalesce((v_series.rule ->> 'count')::integer, 1) loop
-      if v_series_id is null then
-        v_day := v_monday + v_event.day;
-      else
-        -- The rule's nth weekday of the v_n-th month after this one.
-        v_day := (v_this_month + pg_catalog.make_interval(months => v_n))::date;
-        v_day := v_day + ((v_series.rule ->> 'weekday')::integer - extract(isodow from v_day)::integer + 7) % 7
-                 + 7 * ((v_series.rule ->> 'nth')::integer - 1);
-      end if;
+    if v_series_id is null then
+      v_first := (v_monday + v_event.day + v_event.starts) at time zone 'Asia/Shanghai';
+    else
+      -- The first occurrence: the rule's day next month; the rest as coord_create_series spreads them.
+      v_first := (xinghuo.nth_weekday((v_this_month + interval '1 month')::date, (v_series.rule ->> 'nth')::integer,
+        (v_series.rule ->> 'weekday')::integer) + v_event.starts) at time zone 'Asia/Shanghai';
+      perform xinghuo.raise_problems('series_invalid', xinghuo.series_rule_problems(v_series.rule, v_first));
+    end if;
+    v_n := 0;
+    for v_start in
+      select s from xinghuo.series_starts(v_series.rule, v_first) s where v_series_id is not null
+      union all select v_first where v_series_id is null
+      order by 1
+    loop
+      v_n := v_n + 1;
       v_p := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
         'slug', v_event.slug || case when v_n > 1 then '-' || v_n else '' end,
         'title', v_event.title, 'summary', v_event.summary, 'description', v_event.description,
         'kind', v_event.kind, 'channel', v_event.channel, 'venue_id', v_venue_id,
-        'starts_at', pg_catalog.to_char((v_day + v_event.starts) at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-        'ends_at', pg_catalog.to_char((v_day + v_event.ends) at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        'starts_at', pg_catalog.to_char(v_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        'ends_at', pg_catalog.to_char((v_start + (v_event.ends - v_event.starts)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
         'audiences', pg_catalog.to_jsonb(v_event.audiences), 'topics', pg_catalog.to_jsonb(v_event.topics),
         'partners', pg_catalog.to_jsonb(v_event.partners), 'roles', v_event.slots));
       -- The workspace's own validator: a seed row it would refuse stops the seed.

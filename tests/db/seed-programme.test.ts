@@ -27,7 +27,8 @@ let created: Date;
 let published: any[];
 
 beforeAll(async () => {
-  [{ created }] = await sql(`select applied_at as created from local_stack.applied_migrations where name = 'seed/programme.sql'`);
+  const [row] = await sql<{ created: Date }>(`select applied_at as created from local_stack.applied_migrations where name = 'seed/programme.sql'`);
+  created = row!.created;
   seeded = await sql(
     `select e.id::int, e.slug, e.kind, e.status, e.publication, e.starts_at, e.ends_at, e.series_id::int,
             exists (select 1 from xinghuo.event_reports r where r.event_id = e.id) as reported,
