@@ -2,19 +2,9 @@
 // (the content step of every build) fails with one line saying what and where, never with an empty
 // programme. Against a closed port and against the real gateway refusing the key.
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { apiUrl } from './harness';
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from '../../scripts/free-port.mjs';
 
 function astroSync(env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
@@ -28,7 +18,7 @@ function astroSync(env: Record<string, string>) {
 
 describe('the build without its programme', () => {
   it('fails with one line naming the API when it cannot be reached', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const r = astroSync({ PUBLIC_SUPABASE_URL: url });
     expect(r.status, r.output).not.toBe(0);
     expect(r.errorLines, r.output).toEqual([expect.stringMatching(new RegExp(`^星火: cannot read published events from ${url}: connect ECONNREFUSED`))]);
