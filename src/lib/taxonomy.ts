@@ -1,5 +1,7 @@
 // The fixed vocabularies shared by content, pages and the database (ids are stable, labels are zh-CN).
 // The database defines them in xinghuo.vocabulary; tests/db/programme-vocabularies.test.ts holds both equal.
+// Volunteer roles are not one of them: coordinators edit them (xinghuo.volunteer_roles), and pages
+// get each role's label with the data that uses it.
 
 export const scamTypes = {
   'illegal-fundraising': '非法集资',
@@ -25,18 +27,6 @@ export const audiences = {
 export type Audience = keyof typeof audiences;
 export const audienceIds = Object.keys(audiences) as [Audience, ...Audience[]];
 
-// Volunteer roles: the database's check constraint lists the same ids.
-export const volunteerRoles = {
-  bank_staff: '银行工作人员',
-  police: '民警',
-  street_office: '街道社区工作人员',
-  lawyer: '律师',
-  // Not just "志愿者": every role here is a volunteer, and residents must not read it as "attendee".
-  volunteer: '其他志愿者（学生、退休人员等）',
-} as const;
-export type VolunteerRole = keyof typeof volunteerRoles;
-export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, ...VolunteerRole[]];
-
 // Where an event happens: an online event has a channel (and maybe a link) instead of a venue.
 export const eventKinds = {
   community: '社区宣讲',
@@ -45,6 +35,7 @@ export const eventKinds = {
   online: '线上',
 } as const;
 export type EventKind = keyof typeof eventKinds;
+export const eventKindIds = Object.keys(eventKinds) as [EventKind, ...EventKind[]];
 
 export const onlineChannels = {
   wechat_article: '公众号文章',
@@ -53,6 +44,7 @@ export const onlineChannels = {
   other_online: '其他线上平台',
 } as const;
 export type OnlineChannel = keyof typeof onlineChannels;
+export const onlineChannelIds = Object.keys(onlineChannels) as [OnlineChannel, ...OnlineChannel[]];
 
 export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
 export type EventStatus = keyof typeof eventStatuses;

@@ -16,9 +16,9 @@ describe('sign_up', () => {
     // Another role keeps its own count.
     expect((await signUp(ev.slug, { p_role: 'lawyer' })).status).toBe('confirmed');
     const avail = await api('event_availability', { p_event_slug: ev.slug });
-    expect(avail.body).toEqual([
-      { role: 'lawyer', slots: 1, confirmed: 1, waitlisted: 0 },
-      { role: 'volunteer', slots: 2, confirmed: 2, waitlisted: 3 },
+    expect(avail.body.roles.map(({ id, slots, confirmed, waitlisted }: Record<string, unknown>) => ({ id, slots, confirmed, waitlisted }))).toEqual([
+      { id: 'lawyer', slots: 1, confirmed: 1, waitlisted: 0 },
+      { id: 'volunteer', slots: 2, confirmed: 2, waitlisted: 3 },
     ]);
   });
 
@@ -28,7 +28,8 @@ describe('sign_up', () => {
     for (let i = 0; i < 4; i++) results.push(await signUp(ev.slug));
     expect(results.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
 
-    await createEvent({ slug: ev.slug, slots: { volunteer: 3 } });
+    const places = (n: number) => sql(`update xinghuo.event_slots set slots = $2 where event_id = $1 and role = 'volunteer'`, [ev.id, n]);
+    await places(3);
     const rows = await sql<{ status: string; promoted: boolean }>(
       `select status, promoted_at is not null as promoted from xinghuo.signups where event_id = $1 order by arrival`,
       [ev.id],
@@ -40,7 +41,7 @@ describe('sign_up', () => {
       { status: 'waitlisted', promoted: false },
     ]);
     // Fewer places never demotes anyone already confirmed.
-    await createEvent({ slug: ev.slug, slots: { volunteer: 1 } });
+    await places(1);
     expect(await statusCounts(ev.id)).toMatchObject({ confirmed: 3, waitlisted: 1 });
   });
 
@@ -194,16 +195,16 @@ describe('signup_status and event_availability', () => {
     expect(Object.keys(res.body)).not.toContain('name');
   });
 
-  it('availability lists roles with places and counts only: no personal data, unknown events empty', async () => {
+  it('availability lists roles with places and counts only: no personal data, unknown events not found', async () => {
     const ev = await createEvent({ slots: { bank_staff: 2, police: 0, volunteer: 1 } });
     await signUp(ev.slug, { p_name: '赵六' });
     const res = await api('event_availability', { p_event_slug: ev.slug });
-    expect(res.body).toEqual([
-      { role: 'bank_staff', slots: 2, confirmed: 0, waitlisted: 0 },
-      { role: 'volunteer', slots: 1, confirmed: 1, waitlisted: 0 },
+    expect(res.body.roles.map(({ id, slots, confirmed, waitlisted }: Record<string, unknown>) => ({ id, slots, confirmed, waitlisted }))).toEqual([
+      { id: 'bank_staff', slots: 2, confirmed: 0, waitlisted: 0 },
+      { id: 'volunteer', slots: 1, confirmed: 1, waitlisted: 0 },
     ]);
     expect(JSON.stringify(res.body)).not.toContain('赵六');
-    expect((await api('event_availability', { p_event_slug: 'no-such-event' })).body).toEqual([]);
+    expect((await api('event_availability', { p_event_slug: 'no-such-event' })).body).toMatchObject({ message: 'event_not_found' });
   });
 });
 
