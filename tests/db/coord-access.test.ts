@@ -13,7 +13,8 @@ let code: string;
 beforeAll(async () => {
   t = await tokens();
   inactive = await inactiveCoordinatorToken();
-  ({ id: eventId } = await createEvent({ startsInHours: -3, hours: 2 }));
+  // Under way (started, not yet ended): inside the check-in window whatever the hour of the run.
+  ({ id: eventId } = await createEvent({ startsInHours: -1, hours: 2 }));
   const s = await addSignup(eventId);
   signupId = s.id;
   code = s.code;
