@@ -1,7 +1,8 @@
 // Shapes the coord_dashboard / coord_events payloads for the coordinator screens and exports:
 // labels in Chinese, bar lengths, progress against the yearly target, CSV rows.
 import { districtName, site } from '../site.config';
-import { audiences, scamTypes } from './taxonomy';
+import { scamTypes } from './taxonomy';
+import { reachAudiences, reachChannels, unsplitReach, type ReachChannel } from './figures';
 import type { CsvCell } from './csv';
 
 export interface GroupRow {
@@ -9,6 +10,25 @@ export interface GroupRow {
   events: number;
   people_reached: number;
   materials: number;
+}
+
+export interface ReachRow {
+  key: string;
+  people_reached: number;
+}
+
+/** One held event as coord_held_events lists it (figures as the dashboard sums them). */
+export interface HeldEvent {
+  id: number;
+  slug: string;
+  title: string | null;
+  starts_at: string;
+  district: string;
+  channel: ReachChannel;
+  reported: boolean;
+  people_reached: number;
+  materials: number;
+  volunteers_present: number;
 }
 
 export interface DashboardData {
@@ -20,13 +40,15 @@ export interface DashboardData {
     questions_answered: number;
     materials: number;
     volunteer_participations: number;
-    volunteers_reported: number;
     volunteer_hours: number;
   };
   materials_by_kind: { kind: string; label: string; quantity: number }[];
   by_month: GroupRow[];
   by_district: GroupRow[];
-  by_audience: GroupRow[];
+  /** One row per channel that has held events (keys of figures.ts reachChannels). */
+  by_channel: GroupRow[];
+  /** People, split by audience; adds up to totals.people_reached. */
+  by_audience: ReachRow[];
   by_topic: GroupRow[];
   map_total: number;
   /** [event id, title, lat, lng, people reached, starts_at] */
@@ -56,11 +78,14 @@ export interface CoordEvent {
   materials: number;
 }
 
-export type GroupKind = 'month' | 'district' | 'audience' | 'topic';
+export type GroupKind = 'month' | 'district' | 'channel' | 'audience' | 'topic';
+
+const audienceRowLabels: Record<string, string> = { ...reachAudiences, ...unsplitReach };
 
 export function groupLabel(kind: GroupKind, key: string): string {
   if (kind === 'district') return districtName(key);
-  if (kind === 'audience') return (audiences as Record<string, string>)[key] ?? key;
+  if (kind === 'channel') return (reachChannels as Record<string, { label: string }>)[key]?.label ?? key;
+  if (kind === 'audience') return audienceRowLabels[key] ?? key;
   if (kind === 'topic') return (scamTypes as Record<string, string>)[key] ?? key;
   const m = /^(\d{4})-(\d{2})$/.exec(key);
   return m ? `${m[1]}年${Number(m[2])}月` : key;
@@ -74,14 +99,26 @@ export interface Bar {
   share: number;
 }
 
-export function toBars(kind: GroupKind, rows: readonly GroupRow[], metric: 'people_reached' | 'events' | 'materials'): Bar[] {
-  const max = Math.max(0, ...rows.map((r) => r[metric]));
+export function toBars(
+  kind: GroupKind,
+  rows: readonly (ReachRow & Partial<GroupRow>)[],
+  metric: 'people_reached' | 'events' | 'materials',
+): Bar[] {
+  const value = (r: ReachRow & Partial<GroupRow>) => r[metric] ?? 0;
+  const max = Math.max(0, ...rows.map(value));
   return rows.map((r) => ({
     key: r.key,
     label: groupLabel(kind, r.key),
-    value: r[metric],
-    share: max > 0 ? Math.round((r[metric] / max) * 1000) / 10 : 0,
+    value: value(r),
+    share: max > 0 ? Math.round((value(r) / max) * 1000) / 10 : 0,
   }));
+}
+
+/** All three channels in their fixed order, 0 where no event of that channel was held. */
+export function channelRows(rows: readonly GroupRow[]): GroupRow[] {
+  return (Object.keys(reachChannels) as ReachChannel[]).map(
+    (key) => rows.find((r) => r.key === key) ?? { key, events: 0, people_reached: 0, materials: 0 },
+  );
 }
 
 export function kindBars(rows: DashboardData['materials_by_kind']): Bar[] {
@@ -131,6 +168,12 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
   minute: '2-digit',
   hour12: false,
 });
+const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: site.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** 2026/11/27 in Asia/Shanghai. */
+export function formatDate(iso: string): string {
+  return dateOnly.format(new Date(iso));
+}
+
 /** 2026/11/27 14:30 in Asia/Shanghai. */
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '';
@@ -140,24 +183,32 @@ export const eventsCsvHeader = [
   '活动', '开始时间', '区（市）', '状态', '名额', '已确认', '候补', '签到', '群众覆盖人次', '到场志愿者', '解答咨询', '宣传资料（份）', '报告版本',
 ];
 
-export function eventsCsvRows(events: readonly CoordEvent[]): CsvCell[][] {
+/**
+ * One row per event. People reached and volunteers present come from the held events' figures
+ * (coord_held_events: the dashboard's own definitions), so the file and the dashboard agree.
+ */
+export function eventsCsvRows(events: readonly CoordEvent[], held: readonly HeldEvent[]): CsvCell[][] {
+  const figures = new Map(held.map((h) => [h.id, h]));
   return [
     eventsCsvHeader,
-    ...events.map((e) => [
-      e.title ?? e.slug,
-      formatDateTime(e.starts_at),
-      districtName(e.district),
-      e.status === 'scheduled' ? '如期举行' : '已取消',
-      e.slots,
-      e.confirmed,
-      e.waitlisted,
-      e.checked_in,
-      e.people_reached,
-      e.volunteers_present,
-      e.questions_answered,
-      e.report_version ? e.materials : null,
-      e.report_version,
-    ]),
+    ...events.map((e) => {
+      const f = figures.get(e.id);
+      return [
+        e.title ?? e.slug,
+        formatDateTime(e.starts_at),
+        districtName(e.district),
+        e.status === 'scheduled' ? '如期举行' : '已取消',
+        e.slots,
+        e.confirmed,
+        e.waitlisted,
+        e.checked_in,
+        f?.reported ? f.people_reached : null,
+        f ? f.volunteers_present : null,
+        e.questions_answered,
+        e.report_version ? e.materials : null,
+        e.report_version,
+      ];
+    }),
   ];
 }
 

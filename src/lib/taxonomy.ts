@@ -35,6 +35,7 @@ export const eventKinds = {
   online: '线上',
 } as const;
 export type EventKind = keyof typeof eventKinds;
+export const eventKindIds = Object.keys(eventKinds) as [EventKind, ...EventKind[]];
 
 export const onlineChannels = {
   wechat_article: '公众号文章',
@@ -43,6 +44,7 @@ export const onlineChannels = {
   other_online: '其他线上平台',
 } as const;
 export type OnlineChannel = keyof typeof onlineChannels;
+export const onlineChannelIds = Object.keys(onlineChannels) as [OnlineChannel, ...OnlineChannel[]];
 
 export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
 export type EventStatus = keyof typeof eventStatuses;

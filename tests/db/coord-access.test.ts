@@ -13,10 +13,12 @@ let code: string;
 beforeAll(async () => {
   t = await tokens();
   inactive = await inactiveCoordinatorToken();
-  ({ id: eventId } = await createEvent({ startsInHours: -3, hours: 2 }));
+  // Under way (started, not yet ended): inside the check-in window whatever the hour of the run.
+  ({ id: eventId } = await createEvent({ startsInHours: -1, hours: 2 }));
   const s = await addSignup(eventId);
   signupId = s.id;
   code = s.code;
+  await sql(`insert into xinghuo.material_kinds (id, label) values ('k-access', '门禁测试物料') on conflict (id) do nothing`);
 });
 
 // Each call gets fresh arguments so an allowed call does not depend on an earlier one.
@@ -31,6 +33,11 @@ const calls: [string, () => Record<string, unknown>][] = [
   ['coord_dashboard', () => ({ p_year: null })],
   ['coord_export_roster', () => ({ p_event_id: eventId })],
   ['coord_add_material_kind', () => ({ p_id: `k-${Date.now().toString(36)}`, p_label: `测试${Date.now() % 100000}` })],
+  ['coord_material_kinds', () => ({})],
+  ['coord_retire_material_kind', () => ({ p_id: 'k-access' })],
+  ['coord_restore_material_kind', () => ({ p_id: 'k-access' })],
+  ['coord_held_events', () => ({ p_year: null })],
+  ['coord_add_walk_in', () => ({ p_event_id: eventId, p_name: '现场志愿者', p_role: 'volunteer', p_phone: null })],
 ];
 
 describe('coordinator RPCs are denied to everyone but active coordinators', () => {

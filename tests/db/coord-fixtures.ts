@@ -46,8 +46,11 @@ export async function secondCoordinatorToken(name = '第二位协调员'): Promi
   return signIn(u.email, password);
 }
 
+/** A report for an in-person event; its people are all counted as older people unless a split is given. */
 export function reportArgs(eventId: number, expected: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const people = over.p_people_reached ?? 300;
   return {
+    p_reach_by_audience: typeof people === 'number' ? { elderly: people } : null,
     p_event_id: eventId,
     p_expected_version: expected,
     p_people_reached: 300,

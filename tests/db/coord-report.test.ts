@@ -183,7 +183,7 @@ describe('material kinds', () => {
     const label = `台历${Date.now() % 100000}`;
     const added = await rpc('coord_add_material_kind', { p_id: kindId, p_label: label }, t.coordinator);
     expect(added.status).toBe(200);
-    expect(added.body).toEqual(expect.arrayContaining([{ id: kindId, label }]));
+    expect(added.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: kindId, label, retired_at: null })]));
     const dup = await rpc('coord_add_material_kind', { p_id: `${kindId}-x`, p_label: label }, t.coordinator);
     expect(dup.body.message).toBe('material_kind_exists');
     const bad = await rpc('coord_add_material_kind', { p_id: 'Bad Id!', p_label: '坏' }, t.coordinator);

@@ -71,7 +71,7 @@ describe('full phone numbers', () => {
 
 describe('check-in', () => {
   it('by tapping a name: sets the time and who, is idempotent, and can be undone', async () => {
-    const { id } = await createEvent();
+    const { id } = await createEvent({ startsInHours: -1 });
     const s = await addSignup(id);
     const first = await rpc('coord_check_in', { p_event_id: id, p_signup_id: s.id }, t.coordinator);
     expect(first.status).toBe(200);
@@ -87,7 +87,7 @@ describe('check-in', () => {
   });
 
   it('by code: accepts spaces, refuses malformed and unknown codes', async () => {
-    const { id } = await createEvent();
+    const { id } = await createEvent({ startsInHours: -1 });
     const s = await addSignup(id, { code: '482913' });
     const bad = await rpc('coord_check_in_by_code', { p_event_id: id, p_code: '48A9' }, t.coordinator);
     expect(bad.body).toMatchObject({ message: 'checkin_code_invalid', hint: 'code' });
@@ -99,19 +99,19 @@ describe('check-in', () => {
   });
 
   it('a code from another event does not check anyone in here', async () => {
-    const { id: here } = await createEvent();
-    const { id: elsewhere } = await createEvent();
+    const { id: here } = await createEvent({ startsInHours: -1 });
+    const { id: elsewhere } = await createEvent({ startsInHours: -1 });
     await addSignup(elsewhere, { code: '135790' });
     const r = await rpc('coord_check_in_by_code', { p_event_id: here, p_code: '135790' }, t.coordinator);
     expect(r.body.message).toBe('checkin_code_not_found');
   });
 
   it('waitlisted people and sign-ups of other events are refused', async () => {
-    const { id } = await createEvent();
+    const { id } = await createEvent({ startsInHours: -1 });
     const w = await addSignup(id, { status: 'waitlisted' });
     const r = await rpc('coord_check_in', { p_event_id: id, p_signup_id: w.id }, t.coordinator);
     expect(r.body.message).toBe('signup_not_confirmed');
-    const { id: other } = await createEvent();
+    const { id: other } = await createEvent({ startsInHours: -1 });
     const r2 = await rpc('coord_check_in', { p_event_id: other, p_signup_id: w.id }, t.coordinator);
     expect(r2.body.message).toBe('signup_not_found');
     expect((await sql('select checked_in_at from xinghuo.signups where id = $1', [w.id]))[0].checked_in_at).toBeNull();

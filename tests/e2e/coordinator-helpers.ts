@@ -34,17 +34,30 @@ export interface PickedEvent {
   title: string;
 }
 
-/** An upcoming scheduled event (from the synced content) with a free volunteer place. */
-export async function pickUpcomingEvent(request: APIRequestContext, token: string, skip: number[] = []): Promise<PickedEvent> {
-  const events = (await rpc<any[]>(request, 'coord_events', {}, token)).body;
-  const soon = Date.now() + 3_600_000;
-  for (const e of events) {
-    if (e.status !== 'scheduled' || new Date(e.starts_at).getTime() < soon || skip.includes(e.id)) continue;
-    const roster = (await rpc<any>(request, 'coord_roster', { p_event_id: e.id }, token)).body;
-    const free = (roster.slots.volunteer ?? 0) - roster.signups.filter((s: any) => s.role === 'volunteer' && s.status === 'confirmed').length;
-    if (free > 0) return { id: e.id, slug: e.slug, title: e.title };
-  }
-  throw new Error('no upcoming event with a free volunteer place in the synced content');
+const at = (hours: number) => new Date(Math.floor((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
+
+/**
+ * A published community event made through the coordinator RPCs, starting `startsInHours` from now
+ * (check-in opens 2 hours before the start, so a journey that checks people in starts within that).
+ */
+export async function publishedEvent(
+  request: APIRequestContext, token: string, title: string, startsInHours: number, roles: Record<string, number>,
+): Promise<PickedEvent> {
+  const venue = await rpc(request, 'coord_save_venue', {
+    p_venue: { name: `测试社区活动室${randomInt(0, 1_000_000)}`, address: '青岛市市南区测试路1号', district: 'shinan', lat: 36.066, lng: 120.383 },
+  }, token);
+  expect(venue.status, JSON.stringify(venue.body)).toBe(200);
+  const saved = await rpc(request, 'coord_save_event', {
+    p_event: {
+      title, summary: '端到端测试用的社区宣讲，日期相对于测试运行时间。', kind: 'community', venue_id: venue.body.id,
+      starts_at: at(startsInHours), ends_at: at(startsInHours + 2), audiences: ['elderly', 'students'],
+      topics: ['fake-officials'], roles,
+    },
+  }, token);
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  const published = await rpc(request, 'coord_publish_event', { p_event_id: saved.body.id, p_revision: saved.body.revision }, token);
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  return { id: saved.body.id, slug: saved.body.slug, title };
 }
 
 const nameChars = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';

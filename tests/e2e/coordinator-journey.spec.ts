@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import {
-  apiToken, digits, pickUpcomingEvent, readDashboard, readHomeCounters, rpc, signInUi, signUpVolunteer, type PickedEvent,
+  apiToken, digits, publishedEvent, readDashboard, readHomeCounters, rpc, signInUi, signUpVolunteer, type PickedEvent,
 } from './coordinator-helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -15,7 +15,8 @@ let journeyEvent: PickedEvent | undefined;
 
 test('sign-up → check-in → report → dashboard, home counters and CSV exports change', async ({ page, request }) => {
   const token = await apiToken(request);
-  journeyEvent = await pickUpcomingEvent(request, token);
+  // Starts within the hour: check-in is open (from 2 hours before the start).
+  journeyEvent = await publishedEvent(request, token, '测试活动：协调员的一天', 1, { volunteer: 6 });
   const event = journeyEvent;
   const volunteer = await signUpVolunteer(request, event.slug);
   const second = await signUpVolunteer(request, event.slug);
@@ -59,6 +60,8 @@ test('sign-up → check-in → report → dashboard, home counters and CSV expor
   const checkedIn = digits(await present.inputValue());
   expect(checkedIn).toBeGreaterThanOrEqual(2);
   await people.fill(String(oldPeople + 137));
+  // Everyone counted once, split by audience (a fresh event: all 137 here are older people).
+  await page.getByLabel('老年人').fill(String(digits(await page.getByLabel('老年人').inputValue()) + 137));
   await leaflet.fill(String(oldLeaflet + 25));
   await page.getByLabel('解答咨询数').fill('9');
   await page.getByRole('button', { name: '保存报告' }).click();
@@ -105,7 +108,7 @@ test('sign-up → check-in → report → dashboard, home counters and CSV expor
 
 test('report form: field errors, a conflicting save by another coordinator, then saved (axe on each)', async ({ page, request }) => {
   const token = await apiToken(request);
-  const event = await pickUpcomingEvent(request, token, journeyEvent ? [journeyEvent.id] : []);
+  const event = await publishedEvent(request, token, '测试活动：两位协调员同时填报告', 30, { volunteer: 2 });
   await signInUi(page);
   await expect(page.getByText('已登录：示范协调员')).toBeVisible();
   await page.goto(`/coordinator/#/events/${event.id}/report`);
@@ -131,12 +134,14 @@ test('report form: field errors, a conflicting save by another coordinator, then
   const current = (await rpc(request, 'coord_get_report', { p_event_id: event.id }, token)).body;
   const version = current.report?.version ?? 0;
   const other = await rpc(request, 'coord_save_report', {
-    p_event_id: event.id, p_expected_version: version, p_people_reached: 4321, p_volunteers_present: current.checked_in,
+    p_event_id: event.id, p_expected_version: version, p_people_reached: 4321, p_reach_by_audience: { elderly: 4000, other: 321 },
+    p_volunteers_present: current.checked_in,
     p_questions_answered: 3, p_materials: { booklet: 7 }, p_notes: '另一位协调员的数字',
   }, token);
   expect(other.status, JSON.stringify(other.body)).toBe(200);
 
   await people.fill('88');
+  await page.getByLabel('老年人').fill('88');
   await present.fill(checkedIn);
   await page.getByLabel('折页').fill('10');
   await page.getByRole('button', { name: '保存报告' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsCsvRows, groupLabel, isNoShow, progress, toBars, type CoordEvent } from '../../src/lib/dashboard';
+import { eventsCsvRows, groupLabel, isNoShow, progress, toBars, type CoordEvent, type HeldEvent } from '../../src/lib/dashboard';
 
 describe('groupLabel', () => {
   it('names months, districts, audiences and topics in Chinese', () => {
@@ -47,10 +47,13 @@ describe('eventsCsvRows', () => {
       waitlisted: 1, cancelled: 0, checked_in: 3, report_version: 2, people_reached: 320, volunteers_present: 3,
       questions_answered: 12, materials: 150,
     };
-    const rows = eventsCsvRows([e, { ...e, title: null, report_version: null, people_reached: null, materials: 0 }]);
+    // The held figures win over coord_events' raw report columns: a correction, and online reads/views.
+    const held: HeldEvent[] = [{ id: 1, slug: 'a', title: '社区宣讲', starts_at: e.starts_at, district: 'shinan', channel: 'online',
+      reported: true, people_reached: 12000, materials: 150, volunteers_present: 4 }];
+    const rows = eventsCsvRows([e, { ...e, id: 2, title: null, report_version: null, people_reached: null, materials: 0 }], held);
     expect(rows[0]![0]).toBe('活动');
-    expect(rows[1]).toEqual(['社区宣讲', '2026/03/01 10:00', '市南区', '如期举行', 5, 4, 1, 3, 320, 3, 12, 150, 2]);
-    expect(rows[2]!.slice(8)).toEqual([null, 3, 12, null, null]);
+    expect(rows[1]).toEqual(['社区宣讲', '2026/03/01 10:00', '市南区', '如期举行', 5, 4, 1, 3, 12000, 4, 12, 150, 2]);
+    expect(rows[2]!.slice(8)).toEqual([null, null, 12, null, null]);
   });
 });
 
@@ -64,5 +67,19 @@ describe('isNoShow', () => {
     expect(isNoShow({ status: 'confirmed', checked_in_at: '2026-03-01T02:05:00Z' }, '2026-03-01T04:00:00Z', now)).toBe(false);
     expect(isNoShow({ status: 'waitlisted', checked_in_at: null }, '2026-03-01T04:00:00Z', now)).toBe(false);
     expect(isNoShow({ status: 'cancelled', checked_in_at: null }, '2026-03-01T04:00:00Z', now)).toBe(false);
+  });
+});
+
+describe('reach by channel and audience', () => {
+  it('names channels and the rows that are not an audience, and lists every channel in order', async () => {
+    const { channelRows } = await import('../../src/lib/dashboard');
+    expect(groupLabel('channel', 'lobby')).toBe('网点厅堂');
+    expect(groupLabel('audience', 'other')).toBe('其他');
+    expect(groupLabel('audience', 'online')).toBe('线上（不分对象）');
+    expect(channelRows([{ key: 'online', events: 2, people_reached: 9000, materials: 0 }]).map((r) => [r.key, r.people_reached])).toEqual([
+      ['on_site', 0],
+      ['lobby', 0],
+      ['online', 9000],
+    ]);
   });
 });

@@ -10,6 +10,9 @@ import {
 
 const base: ReportFormInput = {
   people_reached: '320',
+  reach: { elderly: '200', students: '', 'new-residents': '100', other: '20' },
+  online_views: '',
+  online_source: '',
   volunteers_present: '4',
   volunteers_adjust_reason: '',
   questions_answered: '',
@@ -37,11 +40,14 @@ describe('parseFigure', () => {
 
 describe('validateReport', () => {
   it('returns clean values, dropping empty material lines and defaulting questions to 0', () => {
-    const r = validateReport(base, 4);
+    const r = validateReport(base, 4, false);
     expect(r).toEqual({
       ok: true,
       values: {
         people_reached: 320,
+        reach_by_audience: { elderly: 200, students: 0, 'new-residents': 100, other: 20 },
+        online_views: null,
+        online_source: null,
         volunteers_present: 4,
         volunteers_adjust_reason: null,
         questions_answered: 0,
@@ -51,15 +57,16 @@ describe('validateReport', () => {
     });
   });
   it('asks for a reason when volunteers present differs from check-ins', () => {
-    const r = validateReport(base, 3);
+    const r = validateReport(base, 3, false);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual({ volunteers_adjust_reason: 'adjust_reason_required' });
-    expect(validateReport({ ...base, volunteers_adjust_reason: '一人未扫码签到' }, 3).ok).toBe(true);
+    expect(validateReport({ ...base, volunteers_adjust_reason: '一人未扫码签到' }, 3, false).ok).toBe(true);
   });
   it('collects every field error at once', () => {
     const r = validateReport(
       { ...base, people_reached: '-1', volunteers_present: '2.5', materials: { leaflet: 'abc', poster: '2000000' } },
       4,
+      false,
     );
     expect(r.ok).toBe(false);
     if (!r.ok)
@@ -71,9 +78,36 @@ describe('validateReport', () => {
       });
   });
   it('limits notes length', () => {
-    const r = validateReport({ ...base, notes: '字'.repeat(2001) }, 4);
+    const r = validateReport({ ...base, notes: '字'.repeat(2001) }, 4, false);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.notes).toBe('notes_too_long');
+  });
+});
+
+describe('reach by audience and online reach', () => {
+  it('the audiences must add up to the people reached', () => {
+    const r = validateReport({ ...base, reach: { ...base.reach, other: '19' } }, 4, false);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual({ reach_by_audience: 'reach_audience_sum_mismatch' });
+    const bad = validateReport({ ...base, reach: { ...base.reach, students: '-3' } }, 4, false);
+    if (!bad.ok) expect(bad.errors).toEqual({ 'reach:students': 'reach_audience_negative' });
+    expect(bad.ok).toBe(false);
+  });
+  it('an online event records reads/views and where they were counted, not people or a split', () => {
+    const input = { ...base, people_reached: '', reach: { elderly: '', students: '', 'new-residents': '', other: '' } };
+    const missing = validateReport(input, 4, true);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.errors).toEqual({ online_views: 'online_views_required', online_source: 'online_source_required' });
+    const ok = validateReport({ ...input, online_views: '12,000', online_source: '公众号阅读' }, 4, true);
+    expect(ok).toMatchObject({ ok: true, values: { people_reached: null, reach_by_audience: null, online_views: 12000, online_source: '公众号阅读' } });
+  });
+  it('names the audience or the split in server errors', () => {
+    expect(fieldForServerError('reach_audience_negative', 'students')).toBe('reach:students');
+    expect(fieldForServerError('reach_audience_sum_mismatch', 'reach_by_audience')).toBe('reach_by_audience');
+    expect(fieldForServerError('online_source_required', 'online_source')).toBe('online_source');
+    expect(fieldForServerError('material_kind_retired', 'calendar')).toBe('material:calendar');
+    expect(reportErrorText('reach_audience_not_integer')).toBe('各对象人次请填写整数，不要带小数。');
+    expect(reportErrorText('online_views_required')).toBe('请填写阅读/观看人次。');
   });
 });
 

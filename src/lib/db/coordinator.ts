@@ -1,7 +1,8 @@
 // Typed verbs for the coordinator app over the full supabase-js client (auth + RPC). Components call
 // these, never the client. Every authorisation decision is made by the coord_* functions in Postgres.
 import type { Session } from '@supabase/supabase-js';
-import type { CoordEvent, DashboardData } from '../dashboard';
+import type { CoordEvent, DashboardData, HeldEvent } from '../dashboard';
+import type { ReachAudience, ReachChannel } from '../figures';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
 import { coordinatorClient } from './coordinator-client';
@@ -104,6 +105,8 @@ export interface RosterEntry {
   arrival: number;
   checked_in_at: string | null;
   created_at: string;
+  /** Added at the door by a coordinator (coord_add_walk_in), not signed up on the site. */
+  walk_in: boolean;
   anonymised: boolean;
 }
 
@@ -117,9 +120,18 @@ export interface EventSummary {
   status: string;
 }
 
+/** Every role with places (and any with sign-ups but none), each with its confirmed count. */
+export interface RosterRole {
+  id: string;
+  label: string;
+  slots: number;
+  confirmed: number;
+}
+
 export interface Roster {
-  event: EventSummary;
+  event: EventSummary & { checkin_opens_at: string; checkin_closes_at: string };
   slots: Record<string, number>;
+  roles: RosterRole[];
   signups: RosterEntry[];
 }
 
@@ -147,6 +159,19 @@ export function checkInByCode(eventId: number, code: string): Promise<CheckInRes
   return call<CheckInResult>('coord_check_in_by_code', { p_event_id: eventId, p_code: code });
 }
 
+export interface WalkInResult {
+  signup_id: number;
+  name: string;
+  role: string;
+  phone_masked: string | null;
+  checked_in_at: string;
+}
+
+/** Adds someone who helps without having signed up: checked in at once. Phone optional. */
+export function addWalkIn(eventId: number, name: string, role: string, phone: string): Promise<WalkInResult> {
+  return call<WalkInResult>('coord_add_walk_in', { p_event_id: eventId, p_name: name, p_role: role, p_phone: phone.trim() || null });
+}
+
 export function undoCheckIn(eventId: number, signupId: number): Promise<void> {
   return call<void>('coord_undo_check_in', { p_event_id: eventId, p_signup_id: signupId });
 }
@@ -159,8 +184,17 @@ export function exportRoster(eventId: number): Promise<RosterExportRow[]> {
 
 export interface ReportSnapshot {
   version: number;
+  /** In person (0 for online events). */
   people_reached: number;
+  /** null: saved before reports were split by audience, or an online event. */
+  reach_by_audience: Record<ReachAudience, number> | null;
+  online_views: number | null;
+  online_source: string | null;
+  /** In person + online: what the dashboard counts for this event. */
+  reach_total: number;
+  /** Check-ins, or the report's correction (volunteers_corrected) with its reason. */
   volunteers_present: number;
+  volunteers_corrected: boolean;
   volunteers_adjust_reason: string | null;
   questions_answered: number;
   notes: string | null;
@@ -180,10 +214,20 @@ export interface Revision {
 export interface MaterialKind {
   id: string;
   label: string;
+  /** Retired: offered only on reports that already have a line for it. */
+  retired: boolean;
+}
+
+/** The coordinators' catalogue of material kinds (coord_material_kinds). */
+export interface MaterialKindEntry {
+  id: string;
+  label: string;
+  retired_at: string | null;
+  reports_count: number;
 }
 
 export interface ReportBundle {
-  event: EventSummary;
+  event: EventSummary & { kind: string; channel: ReachChannel };
   checked_in: number;
   report: ReportSnapshot | null;
   kinds: MaterialKind[];
@@ -205,6 +249,9 @@ export function saveReport(eventId: number, expectedVersion: number, v: ReportVa
     p_questions_answered: v.questions_answered,
     p_notes: v.notes,
     p_materials: v.materials,
+    p_reach_by_audience: v.reach_by_audience,
+    p_online_views: v.online_views,
+    p_online_source: v.online_source,
   });
 }
 
@@ -216,14 +263,31 @@ export function conflictSnapshot(e: CoordError): ReportSnapshot | null {
   }
 }
 
-export function addMaterialKind(id: string, label: string): Promise<MaterialKind[]> {
-  return call<MaterialKind[]>('coord_add_material_kind', { p_id: id, p_label: label });
+export function addMaterialKind(id: string, label: string): Promise<MaterialKindEntry[]> {
+  return call<MaterialKindEntry[]>('coord_add_material_kind', { p_id: id, p_label: label });
+}
+
+export function coordMaterialKinds(): Promise<MaterialKindEntry[]> {
+  return call<MaterialKindEntry[]>('coord_material_kinds');
+}
+
+export function coordRetireMaterialKind(id: string): Promise<MaterialKindEntry[]> {
+  return call<MaterialKindEntry[]>('coord_retire_material_kind', { p_id: id });
+}
+
+export function coordRestoreMaterialKind(id: string): Promise<MaterialKindEntry[]> {
+  return call<MaterialKindEntry[]>('coord_restore_material_kind', { p_id: id });
 }
 
 // --- Dashboard -------------------------------------------------------------------------------
 
 export function getDashboard(year: number | null): Promise<DashboardData> {
   return call<DashboardData>('coord_dashboard', { p_year: year });
+}
+
+/** Every held event of a year with the same figures the dashboard sums (the printed list). */
+export function coordHeldEvents(year: number | null): Promise<HeldEvent[]> {
+  return call<HeldEvent[]>('coord_held_events', { p_year: year });
 }
 
 // --- Dead letters (messages the worker gave up on) ---------------------------------------------
