@@ -152,3 +152,19 @@ describe('reach by audience and by channel', () => {
     });
   }
 });
+
+describe("the workspace's events list reads the same figures", () => {
+  it("an online event's reads/views and a corrected volunteer count show in coord_events as on the report", async () => {
+    const online = await createEvent({ startsInHours: -26 });
+    await setKind(online.id, 'online');
+    const saved = await rpc('coord_save_report', reportArgs(online.id, 0, {
+      p_people_reached: null, p_reach_by_audience: null, p_online_views: 8000, p_online_source: '视频号播放数',
+      p_volunteers_present: 3, p_adjust_reason: '线上值守未签到',
+    }), t.coordinator);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const unreported = await createEvent({ startsInHours: -28 });
+    const list = (await rpc('coord_events', {}, t.coordinator)).body as { id: number; people_reached: number | null; volunteers_present: number }[];
+    expect(list.find((e) => e.id === online.id)).toMatchObject({ people_reached: 8000, volunteers_present: 3 });
+    expect(list.find((e) => e.id === unreported.id)).toMatchObject({ people_reached: null, volunteers_present: 0 });
+  });
+});
