@@ -189,16 +189,21 @@ create temporary table seed_series (slug text primary key, title text, rule json
 insert into seed_series values
   ('laoshan-community-fundraising-class', '月进社区·崂山以案说险课堂', '{"every": "month", "nth": 2, "weekday": 3, "count": 4}');
 
--- What the four past events' coordinators reported (figures as the report form takes them).
+-- What the four past events' coordinators reported (figures as the report form takes them: the
+-- people reached split by audience, the parts adding up to the total).
 create temporary table seed_reports (
   slug text primary key, people_reached integer, volunteers_present integer, questions_answered integer,
-  notes text, materials jsonb
+  notes text, materials jsonb, reach_by_audience jsonb
 );
 insert into seed_reports values
-  ('shinan-senior-university-pension-talk', 82, 8, 15, '学员提问踊跃，大字版折页很受欢迎。', '{"leaflet": 120, "giveaway": 80}'),
-  ('huangdao-market-fundraising-stall', 650, 10, 34, '早市人多，翻牌游戏吸引了不少街坊。', '{"leaflet": 620, "poster": 4, "giveaway": 60}'),
-  ('licang-jiushui-fake-officials-talk', 64, 8, 21, '会后帮二十多位老人把96110存进了手机。', '{"leaflet": 90, "booklet": 20}'),
-  ('chengyang-factory-canteen-task-rebate', 280, 6, 26, '职工最关心怎样查询自己的征信记录。', '{"leaflet": 310}');
+  ('shinan-senior-university-pension-talk', 82, 8, 15, '学员提问踊跃，大字版折页很受欢迎。', '{"leaflet": 120, "giveaway": 80}',
+   '{"elderly": 76, "students": 0, "new-residents": 0, "other": 6}'),
+  ('huangdao-market-fundraising-stall', 650, 10, 34, '早市人多，翻牌游戏吸引了不少街坊。', '{"leaflet": 620, "poster": 4, "giveaway": 60}',
+   '{"elderly": 390, "students": 40, "new-residents": 120, "other": 100}'),
+  ('licang-jiushui-fake-officials-talk', 64, 8, 21, '会后帮二十多位老人把96110存进了手机。', '{"leaflet": 90, "booklet": 20}',
+   '{"elderly": 58, "students": 0, "new-residents": 0, "other": 6}'),
+  ('chengyang-factory-canteen-task-rebate', 280, 6, 26, '职工最关心怎样查询自己的征信记录。', '{"leaflet": 310}',
+   '{"elderly": 0, "students": 0, "new-residents": 236, "other": 44}');
 
 do $$
 declare
@@ -277,9 +282,9 @@ begin
   end loop;
 
   for v_report in select r.*, e.id as event_id from seed_reports r join xinghuo.events e on e.slug = r.slug loop
-    insert into xinghuo.event_reports (event_id, people_reached, volunteers_present, volunteers_adjust_reason,
-      questions_answered, notes, version, updated_at, updated_by)
-    values (v_report.event_id, v_report.people_reached, v_report.volunteers_present,
+    insert into xinghuo.event_reports (event_id, people_reached, reach_by_audience, volunteers_present,
+      volunteers_adjust_reason, questions_answered, notes, version, updated_at, updated_by)
+    values (v_report.event_id, v_report.people_reached, v_report.reach_by_audience, v_report.volunteers_present,
       '示范数据：志愿者在纸质签到表上签到', v_report.questions_answered, v_report.notes, 1, pg_catalog.now(), v_author);
     insert into xinghuo.report_materials (event_id, kind, quantity)
     select v_report.event_id, m.key, (m.value #>> '{}')::integer from pg_catalog.jsonb_each(v_report.materials) m;

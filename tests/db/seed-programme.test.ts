@@ -123,4 +123,16 @@ describe('the demo programme', () => {
       expect(r.by_demo, r.slug).toBe(true);
     }
   });
+  it("splits every report's people by audience, so the demo dashboard's audience rows add up to its total", async () => {
+    const rows = await sql(
+      `select e.slug, r.people_reached, r.reach_by_audience from xinghuo.events e
+       join xinghuo.event_reports r on r.event_id = e.id where e.created_at = ${seedMoment}`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const r of rows) {
+      expect(r.reach_by_audience, r.slug).not.toBeNull();
+      const parts = Object.values(r.reach_by_audience as Record<string, number>);
+      expect(parts.reduce((a, b) => a + b, 0), r.slug).toBe(r.people_reached);
+    }
+  });
 });
