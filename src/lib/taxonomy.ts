@@ -38,3 +38,19 @@ export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, .
 
 export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
 export type EventStatus = keyof typeof eventStatuses;
+
+// Event kinds and online channels: the database's vocabulary tables hold the same ids.
+export const eventKinds = {
+  community: '社区宣讲',
+  lobby: '网点厅堂',
+  school_enterprise: '银校/银企共建',
+  online: '线上',
+} as const;
+export type EventKind = keyof typeof eventKinds;
+
+export const onlineChannels = {
+  wechat_article: '公众号文章',
+  video_channel: '视频号',
+  live_stream: '直播',
+  other_online: '其他线上平台',
+} as const;

@@ -1,10 +1,11 @@
 // Typed verbs for the coordinator app over the full supabase-js client (auth + RPC). Components call
 // these, never the client. Every authorisation decision is made by the coord_* functions in Postgres.
 import type { Session } from '@supabase/supabase-js';
-import type { CoordEvent, DashboardData } from '../dashboard';
+import type { DashboardData } from '../dashboard';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
 import { coordinatorClient } from './coordinator-client';
+import type { ProgrammeEvent } from './programme';
 
 /** A failed call: `code` is the stable machine code (our `message`), or `network` / `forbidden` / `session_ended`. */
 export class CoordError extends Error {
@@ -34,7 +35,8 @@ function toCoordError(error: RpcError): CoordError {
   return new CoordError('unexpected', `${error.code} ${error.message ?? ''}`);
 }
 
-async function call<T>(fn: string, args: Record<string, unknown> = {}): Promise<T> {
+/** One coord_* RPC; the typed verbs in this folder are its only callers. */
+export async function call<T>(fn: string, args: Record<string, unknown> = {}): Promise<T> {
   let result: { data: unknown; error: RpcError | null };
   try {
     result = await coordinatorClient().rpc(fn, args);
@@ -90,8 +92,9 @@ export function myProfile(): Promise<CoordinatorProfile | null> {
 
 // --- Events, roster, check-in ----------------------------------------------------------------
 
-export function listEvents(): Promise<CoordEvent[]> {
-  return call<CoordEvent[]>('coord_events');
+/** coord_events: every event, drafts included, with its programme fields and sign-up counts. */
+export function listEvents(): Promise<ProgrammeEvent[]> {
+  return call<ProgrammeEvent[]>('coord_events');
 }
 
 export interface RosterEntry {
