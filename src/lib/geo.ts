@@ -70,3 +70,8 @@ export function gcj02ToWgs84(p: LatLng): LatLng {
   }
   return guess;
 }
+
+/** The stored WGS-84 position of a point picked on a map whose tiles use `datum`. */
+export function fromDatum(p: LatLng, datum: 'wgs84' | 'gcj02'): LatLng {
+  return datum === 'gcj02' ? gcj02ToWgs84(p) : { lat: p.lat, lng: p.lng };
+}

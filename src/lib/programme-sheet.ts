@@ -60,7 +60,11 @@ export interface ReadSheet {
 }
 
 const text = (c: SheetCell): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)).trim();
-const list = (c: SheetCell): string[] => text(c).split(/[、，,；;\n]+/).map((s) => s.trim()).filter(Boolean);
+/** "老年人、所有人" → ['老年人', '所有人']: the separators people use between names in one cell or field. */
+export function splitList(value: string): string[] {
+  return value.split(/[、，,；;\n]+/).map((s) => s.trim()).filter(Boolean);
+}
+const list = (c: SheetCell): string[] => splitList(text(c));
 const pad = (n: number) => String(n).padStart(2, '0');
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

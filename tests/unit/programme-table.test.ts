@@ -65,3 +65,34 @@ describe('pasted GCJ-02 positions', () => {
     expect(parsePastedPosition('120.38,36.06,5')).toBeNull();
   });
 });
+
+describe('historyChanges', () => {
+  it('says each changed field in plain words, before → after, leaving out bookkeeping', async () => {
+    const { historyChanges } = await import('../../src/lib/event-history');
+    const start = new Date(base.getTime()).toISOString();
+    const moved = new Date(base.getTime() + 2 * H).toISOString();
+    const changes = historyChanges(
+      { starts_at: start, audiences: ['elderly'], roles: { r1: 2 }, revision: 3, publication: 'draft' },
+      { starts_at: moved, audiences: ['elderly', 'students'], roles: { r1: 3, r2: 1 }, revision: 4, publication: 'published' },
+      (id) => ({ r1: '讲师', r2: '引导员' })[id] ?? id,
+    );
+    expect(changes).toEqual([
+      { label: '开始时间', before: toLocalInput(start).replace(/-/g, '/').replace('T', ' '), after: toLocalInput(moved).replace(/-/g, '/').replace('T', ' ') },
+      { label: '对象', before: '老年人', after: '老年人、学生和家长' },
+      { label: '岗位名额', before: '讲师 2', after: '讲师 3；引导员 1' },
+      { label: '发布状态', before: '草稿（未发布）', after: '已发布' },
+    ]);
+    expect(historyChanges(null, { cancel_reason: '暴雨' }, String)).toEqual([{ label: '取消原因', before: '（空）', after: '暴雨' }]);
+  });
+});
+
+describe('eventInput', () => {
+  it('sends places as numbers (full-width digits too), leaves bad ones for slots_invalid, and drops venue for online events', async () => {
+    const { emptyDraft, eventInput } = await import('../../src/lib/event-draft');
+    const d = { ...emptyDraft(), kind: 'online', channel: 'live_stream', venue_id: '4', starts_at: '2031-03-04T09:00', partners: '甲、乙\n丙', roles: { a: '３', b: '', c: '两个' } };
+    expect(eventInput(d, { id: 9, revision: 2 })).toMatchObject({
+      id: 9, revision: 2, venue_id: null, channel: 'live_stream', starts_at: '2031-03-04T09:00:00+08:00', partners: ['甲', '乙', '丙'], roles: { a: 3, c: '两个' },
+    });
+    expect(eventInput({ ...d, kind: 'community' })).toMatchObject({ venue_id: 4, channel: null, online_url: null });
+  });
+});
