@@ -17,7 +17,7 @@ async function main() {
   const stack = await startStack({
     // Nested folder: the stack chmods the data dir's parent, which must not be /tmp itself.
     dataDir: `${benchDir}/pg`, apiPort: benchPorts.api, dbPort: benchPorts.db,
-    reset: true, seed: true, syncEvents: false, quiet: true, durable: true,
+    reset: true, seed: true, quiet: true, durable: true,
   });
   const db = new pg.Client({ connectionString: stack.dbUrl });
   await db.connect();

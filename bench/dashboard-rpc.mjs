@@ -41,7 +41,7 @@ async function timeRpc(api, token, fn, args, cold = null) {
 const stack = await startStack({
   // Nested folder: the stack chmods the data dir's parent, which must not be /tmp itself.
     dataDir: `${benchDir}/pg`, apiPort: benchPorts.api, dbPort: benchPorts.db,
-  reset: false, seed: false, syncEvents: false, quiet: true, durable: true,
+  reset: false, seed: false, quiet: true, durable: true,
 });
 try {
   const auth = await fetch(`${stack.apiUrl}/auth/v1/token?grant_type=password`, {

@@ -27,7 +27,7 @@ const ports = { viewer: base + 2, smtp: base + 3, sms: base + 4 };
 
 const dir = mkdtempSync(join(tmpdir(), 'xinghuo-bench-messages-'));
 chmodSync(dir, 0o755);
-const stack = await startStack({ dataDir: join(dir, 'pg'), dbPort: base, apiPort: base + 1, reset: true, seed: false, syncEvents: false, quiet: true, durable: false });
+const stack = await startStack({ dataDir: join(dir, 'pg'), dbPort: base, apiPort: base + 1, reset: true, seed: false, quiet: true, durable: false });
 const standIns = await startMessageStandIns({ ports });
 const db = new pg.Client({ connectionString: stack.dbUrl });
 await db.connect();

@@ -226,7 +226,7 @@ if (!isMainThread) {
 
 async function runLoad(dir) {
 chmodSync(dir, 0o755);
-const stack = await startStack({ dataDir: join(dir, 'pg'), dbPort: 56400, apiPort: 56401, reset: true, seed: false, syncEvents: false, quiet: true, durable: false });
+const stack = await startStack({ dataDir: join(dir, 'pg'), dbPort: 56400, apiPort: 56401, reset: true, seed: false, quiet: true, durable: false });
 const db = new pg.Client({ connectionString: stack.dbUrl });
 await db.connect();
 try {

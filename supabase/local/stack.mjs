@@ -1,4 +1,4 @@
-// The Docker-free local Supabase: PostgreSQL + platform.sql + migrations + seed + events sync + the
+// The Docker-free local Supabase: PostgreSQL + platform.sql + migrations + seed + the
 // HTTP gateway (supervised in its own process). Used by `npm start`, the e2e run and the database tests.
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -24,8 +24,7 @@ function asAuthenticator(adminUrl) {
 
 /**
  * Starts everything; resolves once the API answers. `stop()` closes the gateway, then stops
- * PostgreSQL cleanly. `durable: false` is for throw-away clusters (tests); `strictEvents` makes a
- * failed events sync an error instead of a warning; `gateway` passes options to startGateway
+ * PostgreSQL cleanly. `durable: false` is for throw-away clusters (tests); `gateway` passes options to startGateway
  * (limits, http, healthTimeoutMs, signInLimits, refreshReuseSeconds). PostgreSQL's log goes to
  * `postgres.log` beside the data folder (rewritten on each start).
  */
@@ -35,8 +34,6 @@ export async function startStack({
   apiPort = 54321,
   reset = false,
   seed = true,
-  syncEvents = true,
-  strictEvents = false,
   quiet = false,
   durable = true,
   gateway: gatewayOptions = {},
@@ -88,17 +85,6 @@ export async function startStack({
       { log: (msg) => console.warn(`[stack] ${msg}`) },
     );
     log(`API gateway on ${gateway.url}`);
-    if (syncEvents) {
-      const { syncEvents: sync } = await import('../../scripts/sync-events.mjs');
-      try {
-        const summary = await sync(gateway.url, { quiet: true });
-        log(`events synced: ${JSON.stringify(summary)}`);
-      } catch (e) {
-        // A typo in one content file should not keep the dev server from starting; tests are strict.
-        if (strictEvents) throw e;
-        console.warn(`[stack] warning: events not synced: ${e?.message ?? e}`);
-      }
-    }
   } catch (e) {
     await gateway?.close().catch(() => {});
     await db.stop().catch(() => {});

@@ -64,7 +64,7 @@ beforeAll(async () => {
   await chmod(dir, 0o755);
   stack = await startStack({
     dataDir: join(dir, 'pg'), apiPort: ports.api, dbPort: ports.db, reset: true, seed: false,
-    syncEvents: false, quiet: true, durable: false,
+    quiet: true, durable: false,
     gateway: { poolSize: 2, limits: bounds, http, healthTimeoutMs: 1000 },
   });
   admin = new pg.Client({ connectionString: stack.dbUrl });

@@ -29,7 +29,6 @@ export default async function setup(project: TestProject) {
     dbPort: dbTestPorts.db,
     reset: true,
     seed: true,
-    syncEvents: false, // tests create their own events (harness.createEvent)
     quiet: true,
     durable: false,
   }).catch(async (e: unknown) => {

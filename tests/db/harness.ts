@@ -134,53 +134,34 @@ export interface NewEvent {
   startsInHours?: number;
   hours?: number;
   district?: string;
-  slots?: Partial<Record<'bank_staff' | 'police' | 'street_office' | 'lawyer' | 'volunteer', number>>;
+  slots?: Record<string, number>;
   status?: 'scheduled' | 'cancelled';
   title?: string;
 }
 
-// sync_events takes the whole programme, so each call re-sends every event still published (with
-// its places) plus the new one; calls are queued so two never race and withdraw each other's event.
-let eventQueue: Promise<unknown> = Promise.resolve();
-
-/** Publishes one event through public.sync_events (service role), as the content sync would. */
-export function createEvent(opts: NewEvent = {}): Promise<{ id: number; slug: string }> {
-  const run = async () => {
-    const { startsInHours = 48, hours = 2, district = 'shinan', slots = { volunteer: 3 }, status = 'scheduled' } = opts;
-    const slug = opts.slug ?? `test-${randomUUID().slice(0, 12)}`;
-    const startsAt = new Date(Date.now() + startsInHours * 3_600_000);
-    const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
-    const existing = await sql(
-      `select e.slug, e.title, e.starts_at, e.ends_at, e.district, e.audiences, e.topics, e.status, e.lat, e.lng,
-              coalesce((select jsonb_object_agg(s.role, s.slots) from xinghuo.event_slots s where s.event_id = e.id), '{}') as slots
-       from xinghuo.events e where e.status <> 'withdrawn' and e.slug <> $1`,
-      [slug],
-    );
-    const events = [
-      ...existing.map((e) => ({ ...e, starts_at: e.starts_at.toISOString(), ends_at: e.ends_at.toISOString() })),
-      {
-        slug,
-        title: opts.title ?? `测试活动 ${slug}`,
-        starts_at: startsAt.toISOString(),
-        ends_at: endsAt.toISOString(),
-        district,
-        audiences: ['everyone'],
-        topics: ['fake-officials'],
-        status,
-        lat: 36.06,
-        lng: 120.38,
-        slots,
-      },
-    ];
-    const res = await rpc('sync_events', { p_events: events }, serviceKey);
-    if (res.status !== 200) throw new Error(`createEvent failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const [row] = await sql<{ id: string }>('select id from xinghuo.events where slug = $1', [slug]);
-    if (!row) throw new Error(`createEvent: ${slug} not found after sync`);
-    return { id: Number(row.id), slug };
-  };
-  const result = eventQueue.then(run, run);
-  eventQueue = result.catch(() => undefined);
-  return result;
+/**
+ * A published event inserted directly (superuser), for suites about what happens to an event's
+ * sign-ups and reports; tests/db/programme-*.test.ts create events through the coordinator RPCs.
+ */
+export async function createEvent(opts: NewEvent = {}): Promise<{ id: number; slug: string }> {
+  const { startsInHours = 48, hours = 2, district = 'shinan', slots = { volunteer: 3 }, status = 'scheduled' } = opts;
+  const slug = opts.slug ?? `test-${randomUUID().slice(0, 12)}`;
+  const startsAt = new Date(Date.now() + startsInHours * 3_600_000);
+  const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
+  const [row] = await sql<{ id: string }>(
+    `with e as (
+       insert into xinghuo.events (slug, title, summary, starts_at, ends_at, district, audiences, topics, status,
+         cancel_reason, lat, lng, publication, published_at)
+       values ($1, $2, '测试活动的简介文字', $3, $4, $5, '{everyone}', '{fake-officials}', $6,
+         case when $6 = 'cancelled' then '测试取消' end, 36.06, 120.38, 'published', now())
+       returning id)
+     , s as (insert into xinghuo.event_slots (event_id, role, slots)
+       select e.id, r.key, r.value::int from e, jsonb_each_text($7::jsonb) r)
+     select id from e`,
+    [slug, opts.title ?? `测试活动 ${slug}`, startsAt, endsAt, district, status, JSON.stringify(slots)],
+  );
+  if (!row) throw new Error(`createEvent: ${slug} not inserted`);
+  return { id: Number(row.id), slug };
 }
 
 /** Signs arbitrary claims with the local JWT secret: for tokens the gateway must refuse (expired…). */

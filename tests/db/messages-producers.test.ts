@@ -1,11 +1,12 @@
 // Each message fired by its real change, in the change's own transaction (issue 11): the answer to a
-// verified sign-up with its link, promotion, event moved and cancelled by the events sync (a failed
-// sync queues nothing), reminders from the workspace button with their reply link (declining
+// verified sign-up with its link, promotion, event moved and cancelled in the workspace (a refused
+// save queues nothing, a draft tells no one), reminders from the workspace button with their reply link (declining
 // promotes the next person, who is told), staffing alerts to active coordinators; then the texts
 // as the real worker delivers them to the SMS stand-in and the SMTP sink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { volunteerRoleIds, volunteerRoles } from '../../src/lib/taxonomy';
-import { createEvent, rpc, serviceKey, sql, tokens, type Tokens } from './harness';
+import { createEvent, rpc, sql, tokens, type Tokens } from './harness';
+import { createVenue, eventInput, hoursFromNow, publishedEvent, saveEvent } from './programme-fixtures';
 import { startStandIns, startWorker, waitFor, workerEnv, type RunningWorker, type StandIns } from './messages-harness';
 import { api, randomPhone, signUp, signupArgs } from './signup-fixtures';
 
@@ -20,49 +21,54 @@ async function queued(kind: string, recipient: string) {
     `select id, params, idempotency_key from xinghuo.messages where kind = $1 and recipient = $2 order by id`, [kind, recipient]);
 }
 
-/** The programme as the sync sends it, with one event changed (as editing its Markdown file does). */
-async function syncWith(slug: string, change: Record<string, unknown>, extra: unknown[] = []) {
-  const events = await sql(
-    `select e.slug, e.title, e.starts_at, e.ends_at, e.district, e.audiences, e.topics, e.status, e.lat, e.lng,
-            coalesce((select jsonb_object_agg(s.role, s.slots) from xinghuo.event_slots s where s.event_id = e.id), '{}') as slots
-     from xinghuo.events e where e.status <> 'withdrawn'`);
-  const list = events.map((e) => ({ ...e, starts_at: e.starts_at.toISOString(), ends_at: e.ends_at.toISOString(), ...(e.slug === slug ? change : {}) }));
-  return rpc('sync_events', { p_events: [...list, ...extra] }, serviceKey);
-}
-
-describe('event changes from the events sync', () => {
-  it('a cancelled event tells the confirmed and the waitlisted, once; a pending sign-up is not told', async () => {
-    const ev = await createEvent({ slots: { volunteer: 1 } });
+describe('event changes made in the workspace', () => {
+  it('cancelling a published event tells the confirmed and the waitlisted, once; a pending sign-up is not told', async () => {
+    const ev = await publishedEvent(t.coordinator, eventInput(await createVenue(t.coordinator), { roles: { volunteer: 1 } }));
     const [a, b] = [randomPhone(), randomPhone()];
     await signUp(ev.slug, { p_phone: a });
     expect((await signUp(ev.slug, { p_phone: b })).status).toBe('waitlisted');
     const pendingPhone = randomPhone();
     expect((await api('sign_up', signupArgs(ev.slug, { p_phone: pendingPhone }))).body.status).toBe('pending');
-    expect((await syncWith(ev.slug, { status: 'cancelled' })).status).toBe(200);
-    expect((await syncWith(ev.slug, { status: 'cancelled' })).status).toBe(200);
+    const cancelled = await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: ev.revision, p_reason: '场地临时维修' }, t.coordinator);
+    expect(cancelled.status).toBe(200);
+    expect((await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: cancelled.body.revision, p_reason: '再取消一次' }, t.coordinator)).body.message).toBe('already_cancelled');
     for (const phone of [a, b]) {
       const rows = await queued('event_cancelled', phone);
       expect(rows).toHaveLength(1);
-      expect(rows[0]!.params.event).toContain('测试活动');
+      expect(rows[0]!.params.event).toBe('社区防骗讲座');
     }
     expect(await queued('event_cancelled', pendingPhone)).toHaveLength(0);
   });
 
-  it('a moved time tells them the new time; a sync that fails queues nothing', async () => {
-    const ev = await createEvent({ slots: { volunteer: 2 } });
+  it('a moved time tells them the new time, a new venue is named; a refused save queues nothing', async () => {
+    const venue = await createVenue(t.coordinator);
+    const ev = await publishedEvent(t.coordinator, eventInput(venue, { roles: { volunteer: 2 } }));
     const phone = randomPhone();
     await signUp(ev.slug, { p_phone: phone });
-    const later = new Date(Date.now() + 72 * 3_600_000);
-    const change = { starts_at: later.toISOString(), ends_at: new Date(later.getTime() + 3_600_000).toISOString() };
-    // The same change in a sync that fails on another event: rolled back, nothing queued.
-    expect((await syncWith(ev.slug, change, [{ slug: 'Bad Slug' }])).status).toBe(400);
+    const later = { starts_at: hoursFromNow(72), ends_at: hoursFromNow(73) };
+    // The same move in a save refused for another field: nothing stored, nothing queued.
+    expect((await rpc('coord_save_event', { p_event: eventInput(venue, { id: ev.id, revision: ev.revision, ...later, title: '' }) }, t.coordinator)).status).toBe(400);
     expect(await queued('event_changed', phone)).toHaveLength(0);
-    expect((await syncWith(ev.slug, change)).status).toBe(200);
+    const moved = await saveEvent(t.coordinator, eventInput(venue, { id: ev.id, revision: ev.revision, ...later }));
     const [row] = await queued('event_changed', phone);
-    const [{ label }] = await sql(`select xinghuo.event_time_label($1::timestamptz) as label`, [later.toISOString()]);
+    const [{ label }] = await sql(`select xinghuo.event_time_label($1::timestamptz) as label`, [later.starts_at]);
     expect(row!.params).toMatchObject({ time: label, place: '原地点' });
-    expect((await syncWith(ev.slug, { lat: 36.1 })).status).toBe(200);
-    expect((await queued('event_changed', phone)).map((r) => r.params.place)).toEqual(['原地点', '新的地点（地址见活动页面）']);
+    const elsewhere = await createVenue(t.coordinator, { name: `新地点${ev.id}`, lat: 36.1 });
+    await saveEvent(t.coordinator, eventInput(elsewhere, { id: ev.id, revision: moved.revision, ...later }));
+    expect((await queued('event_changed', phone)).map((r) => r.params.place)).toEqual(['原地点', `新地点${ev.id}`]);
+  });
+
+  it('a draft tells no one: an unpublished event moved or cancelled queues nothing', async () => {
+    const venue = await createVenue(t.coordinator);
+    const ev = await publishedEvent(t.coordinator, eventInput(venue));
+    const phone = randomPhone();
+    await signUp(ev.slug, { p_phone: phone });
+    const draft = await rpc('coord_unpublish_event', { p_event_id: ev.id, p_revision: ev.revision }, t.coordinator);
+    expect(draft.status).toBe(200);
+    const moved = await saveEvent(t.coordinator, eventInput(venue, { id: ev.id, revision: draft.body.revision, starts_at: hoursFromNow(80), ends_at: hoursFromNow(81) }));
+    expect((await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: moved.revision, p_reason: '不办了' }, t.coordinator)).status).toBe(200);
+    expect(await queued('event_changed', phone)).toHaveLength(0);
+    expect(await queued('event_cancelled', phone)).toHaveLength(0);
   });
 });
 
