@@ -7,6 +7,10 @@ import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { startStack } from '../supabase/local/stack.mjs';
 
+// The catalogue's first three active roles, numbered 1–3: the bench gives them places without naming any.
+const firstRoles = `(select v.id as role, row_number() over (order by v.sort_order, v.id) as nth
+  from xinghuo.volunteer_roles v where v.retired_at is null)`;
+
 export const benchPorts = { api: 56500, db: 56501 };
 export const benchDir = process.env.BENCH_DIR ?? '/tmp/xinghuo-bench-dashboard';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
@@ -41,7 +45,8 @@ async function main() {
     await db.query(
       `insert into xinghuo.event_slots (event_id, role, slots)
        select e.id, r.role, r.slots from xinghuo.events e
-       cross join (values ('volunteer', 8), ('bank_staff', 3), ('police', 1)) as r(role, slots)
+       cross join (values (1, 8), (2, 3), (3, 1)) as p(nth, slots)
+       join ${firstRoles} as r on r.nth = p.nth
        where e.slug like 'bench-%'`,
     );
     // Bulk load without row triggers (check-in tallies, dashboard version); tallies are filled in one
@@ -52,7 +57,7 @@ async function main() {
     await db.query(
       `insert into xinghuo.signups (event_id, role, name, phone, status, consent_version, checkin_code,
                                     cancelled_at, checked_in_at, created_at)
-       select e.id, (array['volunteer','volunteer','bank_staff','police'])[1 + n % 4], '基准志愿者',
+       select e.id, (select r.role from ${firstRoles} as r where r.nth = (array[1, 1, 2, 3])[1 + n % 4]), '基准志愿者',
          '13' || lpad(n::text, 9, '0'),
          case when n % 25 < 20 then 'confirmed' when n % 25 < 23 then 'waitlisted' else 'cancelled' end,
          '2026-11', lpad((n / $2)::text, 6, '0'),

@@ -1,6 +1,7 @@
 // The worker's configuration, from the environment only (secrets never live in the repository).
 // See README "Messages" for every variable.
 import { isMessageKind, type MessageKindId } from '../src/lib/message-kinds.ts';
+import type { DeployHookConfig } from './deploy-hook.ts';
 
 export type SmsProvider = 'aliyun' | 'tencent';
 
@@ -23,6 +24,8 @@ export interface WorkerConfig {
     templates: Partial<Record<MessageKindId, string>>;
   };
   email: { smtpUrl: string; from: string } | undefined;
+  /** Unset: the deploy_hook task only logs that no rebuild was requested. */
+  deployHook: DeployHookConfig | undefined;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -39,6 +42,29 @@ function templates(json: string): Partial<Record<MessageKindId, string>> {
     if (typeof id !== 'string' || !id) throw new Error(`XINGHUO_SMS_TEMPLATES: ${kind} needs a template id`);
   }
   return parsed as Partial<Record<MessageKindId, string>>;
+}
+
+// GitHub's repository_dispatch needs an event_type; build hooks (Netlify, Vercel, Cloudflare) ignore the body.
+const defaultDeployHookBody = '{"event_type":"xinghuo_programme_changed"}';
+
+function deployHook(env: NodeJS.ProcessEnv): DeployHookConfig | undefined {
+  const url = env.XINGHUO_DEPLOY_HOOK_URL;
+  if (!url) return undefined;
+  // The URL's text is a secret: the errors below never quote it.
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('XINGHUO_DEPLOY_HOOK_URL is not a URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('XINGHUO_DEPLOY_HOOK_URL must be http(s)');
+  const body = env.XINGHUO_DEPLOY_HOOK_BODY || defaultDeployHookBody;
+  try {
+    JSON.parse(body);
+  } catch {
+    throw new Error('XINGHUO_DEPLOY_HOOK_BODY must be JSON');
+  }
+  return { url, authorization: env.XINGHUO_DEPLOY_HOOK_AUTHORIZATION || undefined, body };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -62,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     email: env.XINGHUO_SMTP_URL
       ? { smtpUrl: env.XINGHUO_SMTP_URL, from: env.XINGHUO_MAIL_FROM ?? '星火志愿服务队 <noreply@xinghuo.local>' }
       : undefined,
+    deployHook: deployHook(env),
   };
 }
 

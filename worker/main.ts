@@ -1,5 +1,6 @@
-// The message worker: graphile-worker running `deliver_message` (outbox → SMS / e-mail) and a daily
-// retention purge. Production runs it as a small Node service next to Supabase (README, Messages):
+// The message worker: graphile-worker running `deliver_message` (outbox → SMS / e-mail), the
+// debounced `deploy_hook` (rebuild the public site) and a daily retention purge.
+// Production runs it as a small Node service next to Supabase (README, Messages):
 //   DATABASE_URL=… XINGHUO_SMS_… node worker/main.ts
 import '../scripts/require-node.mjs';
 import { EventEmitter } from 'node:events';
@@ -8,6 +9,7 @@ import pg from 'pg';
 import { readConfig } from './config.ts';
 import { emailChannel } from './email.ts';
 import { deliverMessage } from './deliver.ts';
+import { deployHook } from './deploy-hook.ts';
 import { aliyunChannel } from './sms-aliyun.ts';
 import { tencentChannel } from './sms-tencent.ts';
 import { unlockPreviousRun, rememberWorker } from './instances.ts';
@@ -50,6 +52,7 @@ const runner = await run({
     send_staffing_alerts: async (_payload, helpers) => {
       await helpers.query('select public.send_staffing_alerts()');
     },
+    deploy_hook: deployHook(config.deployHook),
   },
   crontab: [
     '0 19 * * * purge_expired_messages', // 03:00 Asia/Shanghai, when nobody is sending

@@ -18,7 +18,6 @@ export interface FieldProblem {
 
 export const NAME_MAX = 40;
 export const ORGANISATION_MAX = 60;
-const roleIds = ['bank_staff', 'police', 'street_office', 'lawyer', 'volunteer'];
 
 // Same character classes as xinghuo.name_has_bad_chars / organisation_has_bad_chars.
 const nameBadChars = /[0-9０-９!"#$%&'()*+,/:;<=>?@[\\\]^_`{|}~\u0000-\u001f\u007f\u0080-\u009f\u2028\u2029]/;
@@ -49,10 +48,13 @@ export function normalisePhone(value: string): string {
   return foldFullWidth(cleanText(value)).replace(phoneSeparators, '').replace(/^(\+86|0086)/, '');
 }
 
-/** Every problem, in form order (the first one gets focus). Empty array = looks valid. */
-export function validateSignup(v: SignupFormValues): FieldProblem[] {
+/**
+ * Every problem, in form order (the first one gets focus). Empty array = looks valid. `offeredRoles`:
+ * the role ids this event's form offers (roles are the coordinators' catalogue, not a fixed list).
+ */
+export function validateSignup(v: SignupFormValues, offeredRoles: readonly string[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!roleIds.includes(v.role)) problems.push({ field: 'role', code: 'role_invalid' });
+  if (!offeredRoles.includes(v.role)) problems.push({ field: 'role', code: 'role_invalid' });
 
   const name = cleanText(v.name);
   if (name === '') problems.push({ field: 'name', code: 'name_required' });

@@ -4,7 +4,6 @@
 // promotes the next person, who is told), staffing alerts to active coordinators; then the texts
 // as the real worker delivers them to the SMS stand-in and the SMTP sink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { volunteerRoleIds, volunteerRoles } from '../../src/lib/taxonomy';
 import { createEvent, rpc, sql, tokens, type Tokens } from './harness';
 import { createVenue, eventInput, hoursFromNow, publishedEvent, saveEvent } from './programme-fixtures';
 import { startStandIns, startWorker, waitFor, workerEnv, type RunningWorker, type StandIns } from './messages-harness';
@@ -143,16 +142,19 @@ describe('staffing alerts', () => {
     const rows = await sql(`select recipient, channel, params from xinghuo.messages where kind = 'staffing_alert' and params ->> 'event' in ('缺人测试活动', '远期测试活动')`);
     const [{ n }] = await sql(`select count(*)::int as n from xinghuo.coordinators c join auth.users u on u.id = c.user_id where c.active`);
     expect(rows).toHaveLength(n);
-    expect(rows.every((r) => r.channel === 'email' && r.params.event === '缺人测试活动' && r.params.role === volunteerRoles.volunteer && r.params.missing === '2')).toBe(true);
+    const [{ label }] = await sql(`select label from xinghuo.volunteer_roles where id = 'volunteer'`);
+    expect(rows.every((r) => r.channel === 'email' && r.params.event === '缺人测试活动' && r.params.role === label && r.params.missing === '2')).toBe(true);
     expect(rows.map((r) => r.recipient)).toContain('coordinator@xinghuo.local');
     expect(far.id).toBeGreaterThan(0);
   });
 
-  it('role names in messages are the taxonomy\'s', async () => {
-    for (const id of volunteerRoleIds) {
-      const [{ label }] = await sql(`select xinghuo.role_label($1) as label`, [id]);
-      expect(label).toBe(volunteerRoles[id]);
-    }
+  it('role names in messages are the catalogue\'s, as it is now (a renamed role is named anew)', async () => {
+    const id = `msg_role_${Date.now()}`;
+    await sql(`insert into xinghuo.volunteer_roles (id, label, sort_order) values ($1, $2, 900)`, [id, `消息测试岗位${id}`]);
+    expect((await sql(`select xinghuo.role_label($1) as label`, [id]))[0].label).toBe(`消息测试岗位${id}`);
+    await sql(`update xinghuo.volunteer_roles set label = $2 where id = $1`, [id, `改名后的岗位${id}`]);
+    expect((await sql(`select xinghuo.role_label($1) as label`, [id]))[0].label).toBe(`改名后的岗位${id}`);
+    expect((await sql(`select xinghuo.role_label('no_such_role') as label`))[0].label).toBeNull();
   });
 });
 

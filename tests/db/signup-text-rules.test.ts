@@ -30,7 +30,7 @@ beforeAll(async () => {
   slug = (await createEvent({ slots: { volunteer: 50 } })).slug;
 });
 const tsCodes = (name: string, phone: string) =>
-  validateSignup({ role: 'volunteer', name, phone, organisation: '', consent: true }).map((p) => p.code);
+  validateSignup({ role: 'volunteer', name, phone, organisation: '', consent: true }, ['volunteer']).map((p) => p.code);
 
 describe('names of invisible characters only', () => {
   it.each(invisible)('%s → name_required, nothing stored (TS says the same)', async (_label, chars) => {

@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, normalisePhone, validateSignup, type SignupFormValues } from '../../src/lib/validate-signup';
 import { knownSignupErrorCodes, signupError } from '../../src/lib/signup-errors';
 
-const good: SignupFormValues = { role: 'volunteer', name: '张三', phone: '13812345678', organisation: '', consent: true };
-const codes = (v: Partial<SignupFormValues>) => validateSignup({ ...good, ...v }).map((p) => `${p.field}:${p.code}`);
+// The roles one event's form offers (any ids: roles come from the coordinators' catalogue).
+const offered = ['speaker', 'helper'];
+const good: SignupFormValues = { role: 'helper', name: '张三', phone: '13812345678', organisation: '', consent: true };
+const codes = (v: Partial<SignupFormValues>) => validateSignup({ ...good, ...v }, offered).map((p) => `${p.field}:${p.code}`);
 
 describe('validateSignup', () => {
   it('accepts a complete, plausible sign-up', () => {
-    expect(validateSignup(good)).toEqual([]);
+    expect(validateSignup(good, offered)).toEqual([]);
+    expect(codes({ role: 'speaker' })).toEqual([]);
     expect(codes({ name: 'Anna-Lena Müller', organisation: '中国银行（市南支行）' })).toEqual([]);
     expect(codes({ name: '阿卜杜·热合曼' })).toEqual([]);
   });
 
   it('lists every problem in form order', () => {
-    expect(validateSignup({ role: '', name: '', phone: '', organisation: '', consent: false })).toEqual([
+    expect(validateSignup({ role: '', name: '', phone: '', organisation: '', consent: false }, offered)).toEqual([
       { field: 'role', code: 'role_invalid' },
       { field: 'name', code: 'name_required' },
       { field: 'phone', code: 'phone_required' },
@@ -23,6 +26,7 @@ describe('validateSignup', () => {
 
   it.each([
     [{ role: 'admin' }, 'role:role_invalid'],
+    [{ role: 'volunteer' }, 'role:role_invalid'], // a real role, but not one this event offers
     [{ name: '   　' }, 'name:name_required'],
     [{ name: '张'.repeat(41) }, 'name:name_too_long'],
     [{ name: '<script>alert(1)</script>' }, 'name:name_invalid'],

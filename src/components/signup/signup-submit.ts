@@ -173,7 +173,8 @@ function setBusy(form: HTMLFormElement, on: boolean) {
 
 export async function submitSignup(form: HTMLFormElement): Promise<void> {
   if (busy) return;
-  const checked = roleInputs(form).find((r) => r.checked);
+  const offered = roleInputs(form);
+  const checked = offered.find((r) => r.checked);
   const values = {
     role: checked?.value ?? '',
     name: byId('signup-name').value,
@@ -181,7 +182,7 @@ export async function submitSignup(form: HTMLFormElement): Promise<void> {
     organisation: byId('signup-organisation').value,
     consent: byId('signup-consent').checked,
   };
-  const problems = validateSignup(values);
+  const problems = validateSignup(values, offered.map((r) => r.value));
   if (problems.length > 0) {
     showProblems(form, problems.map((p) => ({ field: p.field, message: signupError(p.code).message })));
     return;

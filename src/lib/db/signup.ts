@@ -1,5 +1,4 @@
 // Typed verbs over the public sign-up RPCs (anon, PostgREST only). Components call these, never the client.
-import type { VolunteerRole } from '../taxonomy';
 import { publicClient } from './public-client';
 
 export interface SignUpInput {
@@ -44,7 +43,9 @@ export interface SignupStatus {
   event_starts_at: string;
   event_ends_at: string;
   event_status: 'scheduled' | 'cancelled' | 'withdrawn';
-  role: VolunteerRole;
+  role: string;
+  /** The role's name in the catalogue (xinghuo.volunteer_roles). */
+  role_label: string;
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   waitlist_position: number | null;
   phone_masked: string | null;
@@ -114,7 +115,8 @@ export interface RecoveredSignup {
   event_slug: string;
   event_title: string | null;
   event_starts_at: string;
-  role: VolunteerRole;
+  role: string;
+  role_label: string;
   status: 'confirmed' | 'waitlisted';
   waitlist_position: number | null;
   manage_token: string;
