@@ -3,6 +3,8 @@
 // calendar apps show the event in the zone where it happens. Asia/Shanghai has had no DST since 1991,
 // so its VTIMEZONE is one fixed STANDARD rule and we write it ourselves (no tz database needed).
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import type { PublishedEvent } from './event-schema';
+import { onlineChannels } from './taxonomy';
 
 export const ICS_TIMEZONE = 'Asia/Shanghai';
 
@@ -10,12 +12,15 @@ export interface IcsEvent {
   slug: string;
   title: string;
   summary: string;
-  venue: string;
-  address: string;
+  /** The venue's name, or for an online event "线上：<channel>" */
+  location: string;
+  /** Street address and WGS-84 position; null for online events */
+  address: string | null;
+  geo: { lat: number; lon: number } | null;
+  /** Where to watch an online event, if it has a link */
+  onlineUrl: string | null;
   start: Date;
   end: Date;
-  lat: number;
-  lng: number;
   status: 'scheduled' | 'cancelled';
 }
 
@@ -86,8 +91,8 @@ export function buildCalendar(events: readonly IcsEvent[], opts: CalendarOptions
       timezone: ICS_TIMEZONE,
       stamp: opts.generatedAt,
       summary: cancelled ? `【已取消】${e.title}` : e.title,
-      description: `${e.summary}\n\n详情与报名：${url}`,
-      location: { title: e.venue, address: e.address, geo: { lat: e.lat, lon: e.lng } },
+      description: `${e.summary}\n\n${e.onlineUrl ? `观看链接：${e.onlineUrl}\n` : ''}详情与报名：${url}`,
+      location: { title: e.location, ...(e.address ? { address: e.address } : {}), ...(e.geo ? { geo: e.geo } : {}) },
       url,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       // RFC 5545 3.8.7.4: a cancellation is a significant revision, and calendar apps only replace
@@ -97,7 +102,7 @@ export function buildCalendar(events: readonly IcsEvent[], opts: CalendarOptions
     });
     // Reminder the day before, so people can arrange the trip (not for cancelled events).
     if (!cancelled) {
-      event.createAlarm({ type: ICalAlarmType.display, trigger: 24 * 3600, description: `明天：${e.title}（${e.venue}）` });
+      event.createAlarm({ type: ICalAlarmType.display, trigger: 24 * 3600, description: `明天：${e.title}（${e.location}）` });
     }
   }
   // RFC 5545 3.4 and 3.6: every content line ends in CRLF (ical-generator leaves the last one bare) and
@@ -107,10 +112,14 @@ export function buildCalendar(events: readonly IcsEvent[], opts: CalendarOptions
   return `${withComponent}\r\n`;
 }
 
-/** Content entry (src/content/events) → calendar event; the entry id is the slug. */
-export function toIcsEvent(entry: { id: string; data: Omit<IcsEvent, 'slug'> }): IcsEvent {
-  const { title, summary, venue, address, start, end, lat, lng, status } = entry.data;
-  return { slug: entry.id, title, summary, venue, address, start, end, lat, lng, status };
+/** Published event (the events collection) → calendar event; the entry id is the slug. */
+export function toIcsEvent(entry: { id: string; data: PublishedEvent }): IcsEvent {
+  const d = entry.data;
+  const { title, summary, status } = d;
+  const place = d.kind === 'online'
+    ? { location: `线上：${onlineChannels[d.channel]}`, address: null, geo: null, onlineUrl: d.online_url }
+    : { location: d.venue.name, address: d.venue.address, geo: { lat: d.lat, lon: d.lng }, onlineUrl: null };
+  return { slug: entry.id, title, summary, start: d.starts_at, end: d.ends_at, status, ...place };
 }
 
 /** An HTTP response with the iCalendar media type (static hosts infer it from the .ics extension). */

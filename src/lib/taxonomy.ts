@@ -1,6 +1,4 @@
 // The fixed vocabularies shared by content, pages and the database (ids are stable, labels are zh-CN).
-// Volunteer roles are not one of them: coordinators edit them (xinghuo.volunteer_roles), and pages
-// get each role's label with the data that uses it.
 
 export const scamTypes = {
   'illegal-fundraising': '非法集资',
@@ -26,10 +24,22 @@ export const audiences = {
 export type Audience = keyof typeof audiences;
 export const audienceIds = Object.keys(audiences) as [Audience, ...Audience[]];
 
+// Volunteer roles: the database's check constraint lists the same ids.
+export const volunteerRoles = {
+  bank_staff: '银行工作人员',
+  police: '民警',
+  street_office: '街道社区工作人员',
+  lawyer: '律师',
+  // Not just "志愿者": every role here is a volunteer, and residents must not read it as "attendee".
+  volunteer: '其他志愿者（学生、退休人员等）',
+} as const;
+export type VolunteerRole = keyof typeof volunteerRoles;
+export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, ...VolunteerRole[]];
+
 export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
 export type EventStatus = keyof typeof eventStatuses;
 
-// Event kinds and online channels: the database's vocabulary tables hold the same ids.
+// Kinds of event and, for online ones, where they happen (SQL holds the same ids; a db test keeps them equal).
 export const eventKinds = {
   community: '社区宣讲',
   lobby: '网点厅堂',
@@ -37,6 +47,7 @@ export const eventKinds = {
   online: '线上',
 } as const;
 export type EventKind = keyof typeof eventKinds;
+export const eventKindIds = Object.keys(eventKinds) as [EventKind, ...EventKind[]];
 
 export const onlineChannels = {
   wechat_article: '公众号文章',
@@ -44,3 +55,5 @@ export const onlineChannels = {
   live_stream: '直播',
   other_online: '其他线上平台',
 } as const;
+export type OnlineChannel = keyof typeof onlineChannels;
+export const onlineChannelIds = Object.keys(onlineChannels) as [OnlineChannel, ...OnlineChannel[]];

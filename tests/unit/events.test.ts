@@ -9,6 +9,10 @@ import {
   isoInSiteZone,
   isUpcoming,
   nextUpcoming,
+  onlineOnly,
+  paragraphs,
+  placeLabel,
+  withPlace,
   splitByTime,
   type EventLike,
 } from '../../src/lib/events';
@@ -22,14 +26,13 @@ function ev(id: string, startOffsetH: number, extra: Partial<EventLike['data']> 
     id,
     data: {
       title: id,
-      start,
-      end: new Date(start.getTime() + 2 * H),
+      kind: 'community',
+      starts_at: start,
+      ends_at: new Date(start.getTime() + 2 * H),
       district: 'shinan',
       audiences: ['elderly'],
       topics: ['pension-scam'],
       status: 'scheduled',
-      lat: 36.06,
-      lng: 120.38,
       ...extra,
     },
   };
@@ -95,8 +98,8 @@ describe('filters and counts', () => {
 describe('dates in Asia/Shanghai', () => {
   it('groups by the Qingdao month, not the UTC month', () => {
     // 2026-11-30T17:00Z is 1 December 01:00 in Qingdao.
-    const e1: EventLike = { ...ev('a', 0), data: { ...ev('a', 0).data, start: new Date('2026-11-30T17:00:00Z'), end: new Date('2026-11-30T18:00:00Z') } };
-    const e2: EventLike = { ...ev('b', 0), data: { ...ev('b', 0).data, start: new Date('2026-11-30T15:00:00Z'), end: new Date('2026-11-30T15:30:00Z') } };
+    const e1: EventLike = { ...ev('a', 0), data: { ...ev('a', 0).data, starts_at: new Date('2026-11-30T17:00:00Z'), ends_at: new Date('2026-11-30T18:00:00Z') } };
+    const e2: EventLike = { ...ev('b', 0), data: { ...ev('b', 0).data, starts_at: new Date('2026-11-30T15:00:00Z'), ends_at: new Date('2026-11-30T15:30:00Z') } };
     const groups = groupByMonth([e2, e1]);
     expect(groups.map((g) => [g.key, g.label, g.events.map((e) => e.id)])).toEqual([
       ['2026-11', '2026年11月', ['b']],
@@ -116,5 +119,27 @@ describe('dates in Asia/Shanghai', () => {
 
   it('writes ISO times with the +08:00 offset', () => {
     expect(isoInSiteZone(new Date('2026-12-05T01:30:00Z'))).toBe('2026-12-05T09:30:00+08:00');
+  });
+});
+
+describe('online events and places', () => {
+  it('lists online events on their own and keeps them off the map', () => {
+    const place = { ...ev('place', 5), data: { ...ev('place', 5).data, lat: 36.06, lng: 120.38 } };
+    const online = { ...ev('online', 6, { kind: 'online', district: null }), data: { ...ev('online', 6, { kind: 'online', district: null }).data, lat: null, lng: null } };
+    expect(onlineOnly([place, online]).map((e) => e.id)).toEqual(['online']);
+    expect(withPlace([place, online]).map((e) => e.id)).toEqual(['place']);
+    expect(byDistrict([place, online], 'shinan').map((e) => e.id)).toEqual(['place']);
+  });
+
+  it('says 线上 and the channel for an online event, the district and venue otherwise', () => {
+    expect(placeLabel({ channel: 'video_channel', venue: null, district: null })).toBe('线上 · 视频号');
+    expect(placeLabel({ channel: null, venue: { name: '某社区活动室' }, district: 'shinan' })).toBe('市南区 · 某社区活动室');
+  });
+});
+
+describe('paragraphs', () => {
+  it('splits the description at blank lines, keeps single line breaks inside a paragraph, drops empty ones', () => {
+    expect(paragraphs('第一段\n还是第一段\n\n  第二段  \n \n\n\n第三段<b>\n')).toEqual(['第一段\n还是第一段', '第二段', '第三段<b>']);
+    expect(paragraphs('')).toEqual([]);
   });
 });

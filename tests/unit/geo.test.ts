@@ -57,7 +57,7 @@ describe('toMapPoint (what the map island receives)', () => {
     const e = {
       id: 'demo-event',
       data: {
-        title: '示例活动', start: new Date('2026-12-05T01:30:00Z'), end: new Date('2026-12-05T03:30:00Z'),
+        title: '示例活动', kind: 'community' as const, starts_at: new Date('2026-12-05T01:30:00Z'), ends_at: new Date('2026-12-05T03:30:00Z'),
         district: 'shinan', audiences: ['elderly' as const], topics: ['pension-scam' as const], status: 'cancelled' as const, lat: 36.0671, lng: 120.3826,
       },
     };

@@ -10,12 +10,12 @@ function event(slug: string, over: Partial<IcsEvent> = {}): IcsEvent {
     slug,
     title: '守好养老钱：社区反诈讲座',
     summary: '讲讲常见的养老诈骗套路，现场答疑。',
-    venue: '八大湖街道社区服务中心',
+    location: '八大湖街道社区服务中心',
     address: '青岛市市南区某路1号',
+    geo: { lat: 36.0671, lon: 120.3826 },
+    onlineUrl: null,
     start: new Date('2026-12-05T01:30:00Z'), // 09:30 in Qingdao
     end: new Date('2026-12-05T03:30:00Z'),
-    lat: 36.0671,
-    lng: 120.3826,
     status: 'scheduled',
     ...over,
   };
@@ -100,6 +100,14 @@ describe('buildCalendar', () => {
     expect(location).toContain('八大湖街道社区服务中心');
     expect(location).toContain('青岛市市南区某路1号');
     expect(events[0]!.getFirstPropertyValue('geo')).toEqual([36.0671, 120.3826]);
+  });
+
+  it('an online event has its channel as location, its link in the description and no GEO', () => {
+    const online = event('online-talk', { location: '线上：视频号', address: null, geo: null, onlineUrl: 'https://channels.example.cn/live/1' });
+    const [vevent] = parse(buildCalendar([online], { name: '线上', siteUrl: site, generatedAt })).events;
+    expect(String(vevent!.getFirstPropertyValue('location'))).toBe('线上：视频号');
+    expect(vevent!.getFirstPropertyValue('geo')).toBeNull();
+    expect(String(vevent!.getFirstPropertyValue('description'))).toContain('观看链接：https://channels.example.cn/live/1');
   });
 
   it('gives the same output for the same input (stable feeds)', () => {

@@ -19,14 +19,15 @@ export interface MapConfig {
   zoom: number;
 }
 
-export function toMapPoint(e: EventLike): MapPoint {
+/** Only events with a place have a pin (lib/events withPlace). */
+export function toMapPoint(e: EventLike & { data: { lat: number; lng: number } }): MapPoint {
   // Stored WGS-84; tiles may be GCJ-02 (site.map.datum), so convert before drawing.
   const p = toDatum({ lat: e.data.lat, lng: e.data.lng }, site.map.datum);
   return {
     lat: Number(p.lat.toFixed(6)),
     lng: Number(p.lng.toFixed(6)),
     title: e.data.title,
-    time: formatEventTime(e.data.start, e.data.end),
+    time: formatEventTime(e.data.starts_at, e.data.ends_at),
     url: `/events/${e.id}/`,
   };
 }
