@@ -1,4 +1,6 @@
 // The fixed vocabularies shared by content, pages and the database (ids are stable, labels are zh-CN).
+// Volunteer roles are not one of them: coordinators edit them (xinghuo.volunteer_roles), and pages
+// get each role's label with the data that uses it.
 
 export const scamTypes = {
   'illegal-fundraising': '非法集资',
@@ -23,18 +25,6 @@ export const audiences = {
 } as const;
 export type Audience = keyof typeof audiences;
 export const audienceIds = Object.keys(audiences) as [Audience, ...Audience[]];
-
-// Volunteer roles: the database's check constraint lists the same ids.
-export const volunteerRoles = {
-  bank_staff: '银行工作人员',
-  police: '民警',
-  street_office: '街道社区工作人员',
-  lawyer: '律师',
-  // Not just "志愿者": every role here is a volunteer, and residents must not read it as "attendee".
-  volunteer: '其他志愿者（学生、退休人员等）',
-} as const;
-export type VolunteerRole = keyof typeof volunteerRoles;
-export const volunteerRoleIds = Object.keys(volunteerRoles) as [VolunteerRole, ...VolunteerRole[]];
 
 export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
 export type EventStatus = keyof typeof eventStatuses;
