@@ -34,15 +34,15 @@ export interface ImportRow {
   kind: string;
   starts_at: string;
   ends_at: string;
-  venue_name?: string;
+  venue_name?: string | undefined;
   audiences: string[];
   topics: string[];
   roles: Record<string, number | null>;
   partners: string[];
-  channel?: string;
-  online_url?: string;
-  internal_notes?: string;
-  description?: string;
+  channel?: string | undefined;
+  online_url?: string | undefined;
+  internal_notes?: string | undefined;
+  description?: string | undefined;
 }
 
 export interface SheetProblem {
