@@ -1,4 +1,5 @@
 // The fixed vocabularies shared by content, pages and the database (ids are stable, labels are zh-CN).
+// The database defines them in xinghuo.vocabulary; tests/db/programme-vocabularies.test.ts holds both equal.
 // Volunteer roles are not one of them: coordinators edit them (xinghuo.volunteer_roles), and pages
 // get each role's label with the data that uses it.
 

@@ -29,9 +29,10 @@ declare
   v_event xinghuo.events := xinghuo.lock_event(p_event_id, p_revision);
   v_before jsonb := xinghuo.event_state(p_event_id);
 begin
-  if v_event.publication = p_publication then
-    raise exception '%', case p_publication when 'published' then 'already_published' else 'already_draft' end
-      using errcode = 'P0001', detail = 'nothing to change';
+  if v_event.publication = 'published' and p_publication = 'published' then
+    raise exception 'already_published' using errcode = 'P0001', detail = 'nothing to change';
+  elsif v_event.publication = 'draft' and p_publication = 'draft' then
+    raise exception 'already_draft' using errcode = 'P0001', detail = 'nothing to change';
   end if;
   if p_publication = 'published' then
     perform xinghuo.raise_problems('event_invalid', xinghuo.event_problems(v_before));

@@ -8,7 +8,7 @@ import { api, signupArgs, storedRows } from './signup-fixtures';
 let upcoming = '';
 let past = '';
 let cancelled = '';
-let withdrawn = '';
+let draft = '';
 const takenPhone = '13800138000';
 // The request id of takenPhone's sign-up: sent again with another number, it must be refused.
 const takenRequestId = randomUUID();
@@ -17,8 +17,8 @@ beforeAll(async () => {
   upcoming = (await createEvent({ slots: { volunteer: 3, police: 0 } })).slug;
   past = (await createEvent({ startsInHours: -3, hours: 1 })).slug;
   cancelled = (await createEvent({ status: 'cancelled' })).slug;
-  withdrawn = (await createEvent()).slug;
-  await sql(`update xinghuo.events set status = 'withdrawn' where slug = $1`, [withdrawn]);
+  draft = (await createEvent()).slug;
+  await sql(`update xinghuo.events set publication = 'draft' where slug = $1`, [draft]);
   const first = await api('sign_up', signupArgs(upcoming, { p_phone: takenPhone, p_request_id: takenRequestId }));
   expect(first.status).toBe(200);
 });
@@ -81,7 +81,7 @@ const businessCases: Case[] = [
   ['empty event slug', () => ({ p_event_slug: '' }), 'event_not_found', 'event'],
   ['10,000-character slug', () => ({ p_event_slug: long }), 'event_not_found', 'event'],
   ['SQL in slug', () => ({ p_event_slug: "x' or '1'='1" }), 'event_not_found', 'event'],
-  ['withdrawn event', () => ({ p_event_slug: withdrawn }), 'event_not_found', 'event'],
+  ['draft event (never published or unpublished)', () => ({ p_event_slug: draft }), 'event_not_found', 'event'],
   ['past event', () => ({ p_event_slug: past }), 'event_past', 'event'],
   ['cancelled event', () => ({ p_event_slug: cancelled }), 'event_cancelled', 'event'],
   ['honeypot filled', () => ({ p_website: 'http://spam.example' }), 'honeypot', 'website'],

@@ -3,7 +3,7 @@
 import { tick } from 'svelte';
 import { CoordError } from '../../lib/db/coordinator';
 import { fieldProblems, type Problem } from '../../lib/db/programme';
-import { programmeErrorText } from '../../lib/programme-errors';
+import { problemText } from '../../lib/workspace-errors';
 
 export interface FormFailure {
   problems: Problem[];
@@ -17,7 +17,7 @@ export function formFailure(e: unknown): FormFailure {
   if (code === 'network') return { problems, message: '无法连接服务器，请检查网络后再试。内容没有保存。' };
   if (code === 'session_ended') return { problems, message: '登录已失效，请重新登录后再试。' };
   if (code === 'forbidden') return { problems, message: '这个账号没有协调员权限。' };
-  return { problems, message: programmeErrorText(code) };
+  return { problems, message: problemText(code) };
 }
 
 export async function focusFirstInvalid(formId: string): Promise<void> {
