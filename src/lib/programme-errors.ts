@@ -7,7 +7,7 @@
 export type ProgrammeErrorField =
   | 'title' | 'summary' | 'description' | 'kind' | 'channel' | 'online_url' | 'venue_id' | 'starts_at' | 'ends_at'
   | 'audiences' | 'topics' | 'partners' | 'internal_notes' | 'roles' | 'slug' | 'revision' | 'cancel_reason'
-  | 'name' | 'address' | 'district' | 'lat' | 'lng' | 'rule' | 'rows' | 'row' | 'venue_name' | 'form';
+  | 'name' | 'address' | 'district' | 'lat' | 'lng' | 'rule' | 'rows' | 'row' | 'venue_name' | 'label' | 'sort_order' | 'form';
 
 export interface ProgrammeErrorText {
   field: ProgrammeErrorField;
@@ -105,4 +105,15 @@ export const programmeErrors: Record<string, ProgrammeErrorText> = {
   import_row_not_object: { field: 'row', message: '这一行读不出来，请检查是否按模板填写。' },
   import_duplicate_row: { field: 'row', message: '这一行和上面某一行是同一场活动（名称和开始时间相同）。' },
   import_id_not_allowed: { field: 'row', message: '导入只能新建活动，请删除“编号”一列。' },
+  // The role catalogue (coord_save_role, coord_retire_role, coord_restore_role).
+  role_input_not_object: { field: 'form', message: '提交的内容不完整，请刷新页面后重试。' },
+  role_label_required: { field: 'label', message: '请填写岗位名称。' },
+  role_label_too_long: { field: 'label', message: '岗位名称太长了，最多 40 个字。' },
+  role_label_invalid: { field: 'label', message: '岗位名称里不能有尖括号、引号、分号、反斜杠等符号。' },
+  role_label_taken: { field: 'label', message: '已经有叫这个名称的岗位了（停用的岗位也算），请换一个名称。' },
+  role_sort_order_invalid: { field: 'sort_order', message: '排列顺序请填 0 到 100000 之间的整数。' },
+  role_not_found: { field: 'form', message: '没有找到这个岗位，请刷新页面后重试。' },
+  role_already_retired: { field: 'form', message: '这个岗位已经停用了。' },
+  role_not_retired: { field: 'form', message: '这个岗位正在使用，不需要恢复。' },
+  role_last_active: { field: 'form', message: '至少要留一个在用的岗位，最后一个岗位不能停用。' },
 };
