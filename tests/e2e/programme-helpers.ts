@@ -15,10 +15,14 @@ export async function press(target: Locator, key: 'Enter' | 'Space' = 'Enter'): 
   await target.press(key);
 }
 
-/** A datetime-local input typed as a person would: its segments (year, month, day, hour, minute) in turn. */
+/**
+ * A datetime-local value. Chromium orders the field's segments by the machine's locale (en-US here:
+ * month/day/year, AM/PM), not the page's, so typing digits would test the machine, not the form: the
+ * value is set with fill(), which still goes through the focused field's input events.
+ */
 export async function typeDateTime(field: Locator, localValue: string): Promise<void> {
   await field.focus();
-  await field.pressSequentially(localValue.replace(/\D/g, ''));
+  await field.fill(localValue);
   await expect(field).toHaveValue(localValue);
 }
 
