@@ -8,6 +8,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { phoneLinksPlugin } from './src/lib/phone-links.ts';
 import { placeholderSite, placeholderSiteError } from './src/lib/site-url.ts';
 import { ogCacheEnv } from './src/lib/og-cache.ts';
+import { eventsDevRefresh } from './src/lib/events-dev-refresh.ts';
 
 // The public address of the site: feeds, sitemap, Open Graph and QR codes need absolute URLs.
 const site = process.env.PUBLIC_SITE_URL ?? placeholderSite;
@@ -42,6 +43,8 @@ export default defineConfig({
   integrations: [
     refusePlaceholderSite,
     ogImageCache,
+    // astro dev only: the next page load shows what was just published in the workspace.
+    eventsDevRefresh(),
     svelte(),
     // Listed: public pages only. Not: print views (noindex duplicates), the coordinator app, and the
     // private sign-up management page (its link carries a personal token).

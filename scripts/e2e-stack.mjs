@@ -1,5 +1,7 @@
-// The backend of the end-to-end run (Playwright webServer): a fresh stack in a temp folder on the
-// e2e ports, with seed and content events, in the foreground until SIGTERM/SIGINT.
+// The backend of the end-to-end run: a fresh stack in a temp folder on the e2e ports, with the demo
+// seed and the e2e programme (scripts/e2e-programme.mjs, made through the coordinator RPCs), the
+// message stand-ins and the worker; in the foreground until SIGTERM/SIGINT. "ready" is printed once
+// the programme is in, so whoever started it can build the site from it.
 import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -11,10 +13,7 @@ import pg from 'pg';
 import { localMessageEnv, startMessageStandIns } from '../supabase/local/messages/index.mjs';
 import { startStack } from '../supabase/local/stack.mjs';
 import { e2eBuildEnv, e2eMessagePorts, e2ePorts } from './e2e-env.mjs';
-
-// Sync the same events the e2e site was built with (generated ones in, one district's demo ones out).
-process.env.XINGHUO_EXTRA_EVENTS_DIR = e2eBuildEnv.XINGHUO_EXTRA_EVENTS_DIR;
-process.env.XINGHUO_LEAVE_OUT_EVENTS = e2eBuildEnv.XINGHUO_LEAVE_OUT_EVENTS;
+import { createE2eProgramme } from './e2e-programme.mjs';
 
 const dir = await mkdtemp(join(tmpdir(), 'xinghuo-e2e-'));
 await chmod(dir, 0o755); // PostgreSQL runs as the `postgres` user and must reach its folder
@@ -30,7 +29,6 @@ try {
     apiPort: e2ePorts.api,
     dbPort: e2ePorts.db,
     reset: true,
-    strictEvents: true,
     durable: false,
     quiet: true,
   });
@@ -43,14 +41,24 @@ const admin = new pg.Client({ connectionString: stack.dbUrl });
 await admin.connect();
 await admin.query('update xinghuo.verification_settings set site_url = $1', [e2eBuildEnv.PUBLIC_SITE_URL]);
 await admin.query('update xinghuo.quiet_hours_settings set enabled = false');
+// The roles are whatever the catalogue holds (no role list is written anywhere but the table).
+const roleIds = (await admin.query('select id from xinghuo.volunteer_roles where retired_at is null order by sort_order, id')).rows.map((r) => r.id);
 await admin.end();
+let programme;
+try {
+  programme = await createE2eProgramme(stack.apiUrl, roleIds);
+} catch (e) {
+  console.error(`[e2e-stack] could not create the e2e programme: ${e?.message ?? e}`);
+  await stack.stop().catch(() => {});
+  process.exit(1);
+}
 // The journeys read SMS codes and messages from the viewer, delivered by the real worker.
 const messages = await startMessageStandIns({ ports: e2eMessagePorts });
 const worker = spawn(process.execPath, [fileURLToPath(new URL('../worker/main.ts', import.meta.url))], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, ...localMessageEnv({ databaseUrl: stack.dbUrl, ports: e2eMessagePorts }), XINGHUO_WORKER_INSTANCE: 'e2e' },
 });
-console.log(`[e2e-stack] ready in ${Date.now() - started} ms: API ${stack.apiUrl}, DB ${stack.dbUrl}, messages ${messages.viewer.url}`);
+console.log(`[e2e-stack] ready in ${Date.now() - started} ms: API ${stack.apiUrl}, DB ${stack.dbUrl}, messages ${messages.viewer.url}; ${programme.created.length} e2e events, ${programme.unpublished.length} demo events of one district unpublished`);
 
 let stopping = false;
 async function shutdown(signal) {

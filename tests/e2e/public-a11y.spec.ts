@@ -7,6 +7,7 @@ import { openAs, type TextSize } from './phone-helpers';
 const pages = [
   '/', '/articles/', '/articles/fake-rights-agent-refund-fees/', '/articles/fake-rights-agent-refund-fees/print/',
   '/events/', '/events/e2e-open-soon/', '/events/e2e-cancelled/', '/events/e2e-ended/', '/events/e2e-open-soon/notice/',
+  '/events/online/', '/events/e2e-online/', '/events/e2e-online/notice/',
   '/help/', '/privacy/', `/search/?q=${encodeURIComponent('养老金被骗了怎么办')}`,
 ];
 

@@ -41,9 +41,14 @@ test('a cancelled event: marked in the list, not counted or mapped, no calendar 
   expect(cancelled).toBeGreaterThan(0);
   await page.locator('details[data-filters] summary').click();
   await expect(page.getByRole('link', { name: /^即将举行（/ })).toHaveText(`即将举行（${listed - cancelled}）`);
+  // Online events are listed (marked 线上) but have no place, so no pin either.
+  const online = await page.locator('[data-event-card]:not([data-event-state="cancelled"]) [data-event-place="online"]').count();
+  expect(online).toBeGreaterThan(0);
+  await expect(page.locator('[data-event-card="e2e-online"] [data-event-place]')).toHaveText(/^线上 · /);
   const points = JSON.parse((await page.locator('[data-events-map]').getAttribute('data-points'))!) as { url: string }[];
   expect(points.map((p) => p.url)).not.toContain('/events/e2e-cancelled/');
-  expect(points).toHaveLength(listed - cancelled);
+  expect(points.map((p) => p.url)).not.toContain('/events/e2e-online/');
+  expect(points).toHaveLength(listed - cancelled - online);
 
   for (const slug of ['e2e-cancelled', 'e2e-ended']) {
     await page.goto(`/events/${slug}/`);
