@@ -13,7 +13,7 @@ import { expectAxeBothSizes, press, shanghaiLocal, typeDateTime, typeInto } from
 test.use({ viewport: { width: 375, height: 800 } });
 test.describe.configure({ mode: 'serial' });
 
-const devUrl = `http://127.0.0.1:${(e2ePorts as { dev?: number }).dev ?? Number(process.env.XINGHUO_E2E_DEV_PORT ?? 4400)}`;
+const devUrl = `http://127.0.0.1:${e2ePorts.dev}`;
 const run = Date.now() % 1_000_000;
 const roleLabel = `社区金融讲师${run}`;
 const venueName = `旅程测试社区中心${run}`;
@@ -124,6 +124,10 @@ test('coordinator moves it, then cancels it; the public page says so', async ({ 
   const history = page.locator('section[aria-labelledby="event-history-title"] li');
   await expect(history.first()).toContainText('开始时间');
   await expectAxeBothSizes(page);
+  // A page of its own: the dev server may reload its other open pages when it refreshes the content.
+  const pub = await page.context().newPage();
+  await pub.goto(`${devUrl}/events/${slug}/`);
+  await expect(pub.getByText('09:30–11:00').first()).toBeVisible();
 
   await press(page.getByRole('button', { name: '取消活动…' }));
   await press(page.getByRole('button', { name: '确认取消这场活动' }));
@@ -136,7 +140,7 @@ test('coordinator moves it, then cancels it; the public page says so', async ({ 
   await expect(history.first()).toContainText('取消活动');
   await expectAxeBothSizes(page);
 
-  await page.goto(`${devUrl}/events/${slug}/`);
-  await expect(page.getByText('已取消').first()).toBeVisible();
-  await expect(page.getByText('场地临时维修，改期另行通知').first()).toBeVisible();
+  await pub.goto(`${devUrl}/events/${slug}/`);
+  await expect(pub.getByText('已取消').first()).toBeVisible();
+  await expect(pub.getByText('场地临时维修，改期另行通知').first()).toBeVisible();
 });
