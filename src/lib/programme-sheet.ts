@@ -87,7 +87,7 @@ export function sheetTime(c: SheetCell): string {
 export function sheetRoles(c: SheetCell): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const item of text(c).split(/[；;，,\n]+/).map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(.*?)[\s:：×xX*]*(\d+)\s*[人名个]?$/.exec(item);
+    const m = /^(.*?)[\s:：×xX*]*(-?\d+)\s*[人名个]?$/.exec(item);
     if (m && m[1]!.trim()) out[m[1]!.trim()] = Number(m[2]);
     else out[item] = null;
   }

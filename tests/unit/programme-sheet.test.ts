@@ -62,6 +62,8 @@ describe('sheetRoles', () => {
   it('splits "label number" items, allowing full-width separators, and marks an item without a number', () => {
     expect(sheetRoles('其他志愿者（学生、退休人员等） 5；民警×1, 律师:2')).toEqual({ '其他志愿者（学生、退休人员等）': 5, 民警: 1, 律师: 2 });
     expect(sheetRoles('民警 若干')).toEqual({ '民警 若干': null });
+    // A negative number stays a number, so the database answers slots_negative, not role_unknown.
+    expect(sheetRoles('民警 -1')).toEqual({ 民警: -1 });
   });
 });
 
