@@ -15,8 +15,8 @@ declare
   v_name text := xinghuo.json_text(p_venue -> 'name');
   v_address text := xinghuo.json_text(p_venue -> 'address');
   v_district text := xinghuo.json_text(p_venue -> 'district');
-  v_lat_ok boolean := pg_catalog.jsonb_typeof(p_venue -> 'lat') = 'number';
-  v_lng_ok boolean := pg_catalog.jsonb_typeof(p_venue -> 'lng') = 'number';
+  v_lat_ok boolean := coalesce(pg_catalog.jsonb_typeof(p_venue -> 'lat') = 'number', false);
+  v_lng_ok boolean := coalesce(pg_catalog.jsonb_typeof(p_venue -> 'lng') = 'number', false);
 begin
   if pg_catalog.jsonb_typeof(p_venue) is distinct from 'object' then
     return xinghuo.problem('venue', 'venue_not_object');

@@ -32,6 +32,8 @@ as $$
 $$;
 revoke execute on function xinghuo.import_row(jsonb) from public, anon, authenticated, service_role;
 
+-- Set-based (one pass over the rows with window functions for the repeats), so 1000 rows stay well
+-- inside the signed-in role's statement timeout.
 create function public.coord_import_events(p_rows jsonb, p_commit boolean)
 returns jsonb
 language plpgsql
@@ -40,11 +42,9 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_rows jsonb := '[]';
-  v_problems jsonb := '[]';
-  v_row jsonb;
+  v_problems jsonb;
+  v_events jsonb;
   v_event jsonb;
-  v_n int;
   v_id bigint;
   v_ids bigint[] := '{}';
 begin
@@ -55,38 +55,48 @@ begin
     when pg_catalog.jsonb_array_length(p_rows) > 1000 then xinghuo.problem('rows', 'import_too_many_rows')
     else '[]' end);
 
-  for v_row, v_n in select r, n::int from pg_catalog.jsonb_array_elements(p_rows) with ordinality x(r, n) loop
-    if pg_catalog.jsonb_typeof(v_row) <> 'object' then
-      v_problems := v_problems || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('row', v_n, 'field', 'row', 'code', 'import_row_not_object'));
-      v_rows := v_rows || pg_catalog.jsonb_build_array(null::jsonb);
-      continue;
-    end if;
-    v_event := xinghuo.import_row(v_row);
-    v_problems := v_problems || coalesce((
-      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('row', v_n) || p
-        || case when p ->> 'field' = 'venue_id' and not v_row ? 'venue_id' then '{"field": "venue_name"}' else '{}' end)
-      from pg_catalog.jsonb_array_elements(
-        -- An import only creates: rows carry no id of their own.
-        xinghuo.event_problems(v_event - 'id' - 'revision')
-        || case when v_row ? 'id' then xinghuo.problem('row', 'import_id_not_allowed') else '[]' end
-        || case when pg_catalog.jsonb_typeof(v_row -> 'roles') = 'object'
-                 and (select count(*) from pg_catalog.jsonb_object_keys(v_row -> 'roles')) > (select count(*) from pg_catalog.jsonb_object_keys(v_event -> 'roles'))
+  with given as (
+    select x.n::int as n, x.r as raw,
+      case when pg_catalog.jsonb_typeof(x.r) = 'object' then xinghuo.import_row(x.r) end as event
+    from pg_catalog.jsonb_array_elements(p_rows) with ordinality x(r, n)
+  ), ranked as (
+    select g.*, xinghuo.json_text(g.event -> 'title') as title, xinghuo.iso_timestamp(g.event ->> 'starts_at') as starts,
+      xinghuo.json_text(g.event -> 'slug') as slug
+    from given g
+  ), repeats as (
+    select r.*,
+      pg_catalog.row_number() over (partition by r.title, r.starts order by r.n) as nth_same_event,
+      pg_catalog.row_number() over (partition by r.slug order by r.n) as nth_same_slug
+    from ranked r
+  ), found as (
+    select r.n, r.raw, f.p, f.k
+    from repeats r
+    cross join lateral pg_catalog.jsonb_array_elements(case when r.event is null
+      then xinghuo.problem('row', 'import_row_not_object')
+      -- An import only creates: rows carry no id of their own.
+      else xinghuo.event_problems(r.event - 'id' - 'revision')
+        || case when r.raw ? 'id' then xinghuo.problem('row', 'import_id_not_allowed') else '[]' end
+        || case when pg_catalog.jsonb_typeof(r.raw -> 'roles') = 'object'
+                 and (select count(*) from pg_catalog.jsonb_object_keys(r.raw -> 'roles')) > (select count(*) from pg_catalog.jsonb_object_keys(r.event -> 'roles'))
              then xinghuo.problem('roles', 'role_duplicate') else '[]' end
-        || case when exists (select 1 from pg_catalog.jsonb_array_elements(v_rows) earlier
-                             where earlier ->> 'title' = v_event ->> 'title'
-                               and xinghuo.iso_timestamp(earlier ->> 'starts_at') = xinghuo.iso_timestamp(v_event ->> 'starts_at'))
+        || case when r.title is not null and r.starts is not null and r.nth_same_event > 1
              then xinghuo.problem('row', 'import_duplicate_row') else '[]' end
-        || case when xinghuo.json_text(v_event -> 'slug') is not null
-                 and exists (select 1 from pg_catalog.jsonb_array_elements(v_rows) earlier where earlier ->> 'slug' = v_event ->> 'slug')
-             then xinghuo.problem('slug', 'slug_taken') else '[]' end) p), '[]');
-    v_rows := v_rows || pg_catalog.jsonb_build_array(v_event);
-  end loop;
+        || case when r.slug is not null and r.nth_same_slug > 1 then xinghuo.problem('slug', 'slug_taken') else '[]' end
+      end) with ordinality f(p, k)
+  )
+  select
+    (select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('row', f.n) || f.p
+        -- The spreadsheet's column for the venue is venue_name.
+        || case when f.p ->> 'field' = 'venue_id' and not f.raw ? 'venue_id' then '{"field": "venue_name"}'::jsonb else '{}'::jsonb end
+        order by f.n, f.k), '[]') from found f),
+    (select pg_catalog.jsonb_agg(g.event order by g.n) from given g)
+  into v_problems, v_events;
 
   if not coalesce(p_commit, false) then
     return pg_catalog.jsonb_build_object('rows', pg_catalog.jsonb_array_length(p_rows), 'problems', v_problems);
   end if;
   perform xinghuo.raise_problems('import_invalid', v_problems);
-  for v_event in select r from pg_catalog.jsonb_array_elements(v_rows) r loop
+  for v_event in select r from pg_catalog.jsonb_array_elements(v_events) r loop
     v_id := xinghuo.write_event(null, v_event);
     perform xinghuo.add_event_history(v_id, 'imported', null, xinghuo.event_state(v_id));
     v_ids := v_ids || v_id;

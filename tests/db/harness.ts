@@ -152,7 +152,7 @@ export async function createEvent(opts: NewEvent = {}): Promise<{ id: number; sl
     `with e as (
        insert into xinghuo.events (slug, title, summary, starts_at, ends_at, district, audiences, topics, status,
          cancel_reason, lat, lng, publication, published_at)
-       values ($1, $2, '测试活动的简介文字', $3, $4, $5, '{everyone}', '{fake-officials}', $6,
+       values ($1, $2, '测试活动的简介文字，讲解常见骗局', $3, $4, $5, '{everyone}', '{fake-officials}', $6,
          case when $6 = 'cancelled' then '测试取消' end, 36.06, 120.38, 'published', now())
        returning id)
      , s as (insert into xinghuo.event_slots (event_id, role, slots)
