@@ -1,5 +1,5 @@
 // Stable error codes of the programme RPCs (coord_save_event, coord_save_venue, coord_create_series,
-// coord_import_events, publish/unpublish/cancel) → the field they belong next to and the Chinese
+// coord_import_events, publish/unpublish/cancel, the role catalogue) → the field they belong next to and the Chinese
 // sentence shown there. tests/db/programme-errors.test.ts holds this list equal to the codes the SQL
 // raises. Limits in the sentences are the SQL's (xinghuo.event_problems, xinghuo.venue_problems).
 // The gate's own refusals (forbidden, session_ended) are the coordinator client's (src/lib/db/coordinator.ts).
@@ -105,7 +105,7 @@ export const programmeErrors: Record<string, ProgrammeErrorText> = {
   import_row_not_object: { field: 'row', message: '这一行读不出来，请检查是否按模板填写。' },
   import_duplicate_row: { field: 'row', message: '这一行和上面某一行是同一场活动（名称和开始时间相同）。' },
   import_id_not_allowed: { field: 'row', message: '导入只能新建活动，请删除“编号”一列。' },
-  // The role catalogue (coord_save_role, coord_retire_role, coord_restore_role).
+  // The role catalogue (coord_save_role, coord_retire_role, coord_restore_role)
   role_input_not_object: { field: 'form', message: '提交的内容不完整，请刷新页面后重试。' },
   role_label_required: { field: 'label', message: '请填写岗位名称。' },
   role_label_too_long: { field: 'label', message: '岗位名称太长了，最多 40 个字。' },

@@ -27,10 +27,7 @@ export const audiences = {
 export type Audience = keyof typeof audiences;
 export const audienceIds = Object.keys(audiences) as [Audience, ...Audience[]];
 
-export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
-export type EventStatus = keyof typeof eventStatuses;
-
-// Kinds of event and, for online ones, where they happen (SQL holds the same ids; a db test keeps them equal).
+// Where an event happens: an online event has a channel (and maybe a link) instead of a venue.
 export const eventKinds = {
   community: '社区宣讲',
   lobby: '网点厅堂',
@@ -48,3 +45,6 @@ export const onlineChannels = {
 } as const;
 export type OnlineChannel = keyof typeof onlineChannels;
 export const onlineChannelIds = Object.keys(onlineChannels) as [OnlineChannel, ...OnlineChannel[]];
+
+export const eventStatuses = { scheduled: '如期举行', cancelled: '已取消' } as const;
+export type EventStatus = keyof typeof eventStatuses;

@@ -1,5 +1,6 @@
 // Applies platform.sql (every start; it is idempotent), then each migration once, in file order,
-// then seed.sql once. Applied files are remembered in local_stack.applied_migrations.
+// then the seed files once, in the order supabase/config.toml's [db.seed] sql_paths gives them
+// (`supabase db reset` runs the same). Applied files are remembered in local_stack.applied_migrations.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +23,14 @@ async function runFile(client, path, label) {
     const where = e?.position ? ` (at character ${e.position})` : '';
     throw new Error(`${label} failed${where}: ${e?.message ?? e}`);
   }
+}
+
+/** The seed files of config.toml's [db.seed] sql_paths (paths relative to supabase/), in order. */
+async function seedFiles(supabaseDir) {
+  const config = await readFile(join(supabaseDir, 'config.toml'), 'utf8');
+  const section = config.match(/^\[db\.seed\][^[]*?^sql_paths\s*=\s*\[([^\]]*)\]/ms);
+  if (!section) throw new Error('supabase/config.toml has no [db.seed] sql_paths');
+  return [...section[1].matchAll(/"\.\/([^"]+)"/g)].map((m) => m[1]);
 }
 
 /** Returns the files applied now; `warn` hears of applied migrations whose file changed since. */
@@ -47,9 +56,10 @@ export async function applySchema({ adminUrl, supabaseDir, seed = true, warn = (
       await runFile(client, join(migrationsDir, file), file);
       applied.push(file);
     }
-    if (seed && !done.has('seed.sql')) {
-      await runFile(client, join(supabaseDir, 'seed.sql'), 'seed.sql');
-      applied.push('seed.sql');
+    for (const file of seed ? await seedFiles(supabaseDir) : []) {
+      if (done.has(file)) continue;
+      await runFile(client, join(supabaseDir, file), file);
+      applied.push(file);
     }
   } finally {
     await client.end();

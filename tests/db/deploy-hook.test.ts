@@ -121,6 +121,16 @@ describe('what queues a deploy (no worker running)', () => {
     expect(await deployJobs()).toHaveLength(1);
   });
 
+  it('moving a venue re-applies it to its published upcoming events: a deploy is queued', async () => {
+    const ownVenue = await createVenue(t.coordinator);
+    await publishedEvent(t.coordinator, eventInput(ownVenue));
+    await sql(`select graphile_worker.remove_job('deploy_hook')`);
+    const [venue] = await sql('select name, district, lat, lng from xinghuo.venues where id = $1', [ownVenue]);
+    const moved = await rpc('coord_save_venue', { p_venue: { id: ownVenue, ...venue, address: '青岛市市南区新地址路8号' } }, t.coordinator);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(await deployJobs()).toHaveLength(1);
+  });
+
   it('renaming a role that a published event shows queues a deploy; renaming an unused role does not', async () => {
     const tag = Date.now().toString(36);
     const used = (await rpc('coord_save_role', { p_role: { label: `部署测试岗位${tag}` } }, t.coordinator)).body.id;

@@ -46,6 +46,20 @@ describe('request_recovery and recover_signups', () => {
     expect((await api('recover_signups', { p_request_id: requestId, p_code: code })).body).toEqual({ verified: false, reason: 'code_expired' });
   });
 
+  it('the volunteer\'s pages name the role as the catalogue does now, a renamed role by its new name', async () => {
+    const role = `recover_role_${randomUUID().slice(0, 8)}`;
+    await sql('insert into xinghuo.volunteer_roles (id, label, sort_order) values ($1, $2, 900)', [role, `找回测试岗位${role.slice(-8)}`]);
+    const ev = await createEvent({ slots: { [role]: 2 } });
+    const phone = randomPhone();
+    const signed = await signUp(ev.slug, { p_phone: phone, p_role: role });
+    await sql('update xinghuo.volunteer_roles set label = $2 where id = $1', [role, `改名的岗位${role.slice(-8)}`]);
+    expect((await api('signup_status', { p_token: signed.cancel_token })).body).toMatchObject({ role, role_label: `改名的岗位${role.slice(-8)}` });
+    const requestId = randomUUID();
+    await api('request_recovery', { p_request_id: requestId, p_phone: phone });
+    const ok = await api('recover_signups', { p_request_id: requestId, p_code: (await recoveryCode(phone))! });
+    expect(ok.body.signups).toEqual([expect.objectContaining({ event_slug: ev.slug, role, role_label: `改名的岗位${role.slice(-8)}` })]);
+  });
+
   it('a number without sign-ups gets the same answer and no SMS', async () => {
     const phone = randomPhone();
     const res = await api('request_recovery', { p_request_id: randomUUID(), p_phone: phone });

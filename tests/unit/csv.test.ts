@@ -36,17 +36,18 @@ describe('roster export', () => {
     const text = rosterCsv(
       '社区宣讲',
       [
-        { role: 'volunteer', name: '张三', phone: '13812341234', organisation: null, status: 'confirmed', checked_in_at: '2026-11-27T02:00:00Z' },
-        { role: 'police', name: '李四', phone: '13900001111', organisation: '派出所', status: 'waitlisted', checked_in_at: null },
+        { role: 'helper', name: '张三', phone: '13812341234', organisation: null, status: 'confirmed', checked_in_at: '2026-11-27T02:00:00Z' },
+        { role: 'speaker', name: '李四', phone: '13900001111', organisation: '派出所', status: 'waitlisted', checked_in_at: null },
       ],
-      (r) => ({ volunteer: '志愿者', police: '民警' })[r] ?? r,
+      // Any role ids: the labels come from the catalogue with the roster.
+      (r) => ({ helper: '引导员', speaker: '讲解员' })[r] ?? r,
       () => '10:00',
     );
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(ROSTER_CONFIDENTIAL_LINE);
     expect(lines[0]).toContain('保密');
-    expect(lines[3]).toBe('志愿者,张三,13812341234,,已确认,10:00');
-    expect(lines[4]).toBe('民警,李四,13900001111,派出所,候补,未签到');
+    expect(lines[3]).toBe('引导员,张三,13812341234,,已确认,10:00');
+    expect(lines[4]).toBe('讲解员,李四,13900001111,派出所,候补,未签到');
     expect(rosterFilename('2026-12-shinan-talk')).toBe('保密-花名册-2026-12-shinan-talk.csv');
     expect(rosterFilename('a/../b')).toBe('保密-花名册-ab.csv');
   });

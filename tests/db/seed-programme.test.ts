@@ -1,0 +1,124 @@
+// The demo programme (supabase/seed/programme.sql), as the fresh migrate of this run left it: dated
+// relative to when the database was created, so a newcomer's `npm start` always shows past events
+// with reports, an upcoming programme, one cancellation, an online event and a monthly series,
+// every row valid for the workspace's validator and shown by published_events().
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rpc, sql, tokens } from './harness';
+
+// The demo coordinator of supabase/seed.sql: the seed's author (test suites use coordinators of their own).
+const demoCoordinator = '5eed0000-0000-4000-8000-000000000001';
+const day = 86_400_000;
+
+interface SeedEvent {
+  id: number;
+  slug: string;
+  kind: string;
+  status: string;
+  publication: string;
+  starts_at: Date;
+  ends_at: Date;
+  series_id: number | null;
+  reported: boolean;
+  problems: unknown[];
+}
+let seeded: SeedEvent[];
+let created: Date;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let published: any[];
+
+beforeAll(async () => {
+  const [row] = await sql<{ created: Date }>(`select applied_at as created from local_stack.applied_migrations where name = 'seed/programme.sql'`);
+  created = row!.created;
+  seeded = await sql(
+    `select e.id::int, e.slug, e.kind, e.status, e.publication, e.starts_at, e.ends_at, e.series_id::int,
+            exists (select 1 from xinghuo.event_reports r where r.event_id = e.id) as reported,
+            xinghuo.event_problems(xinghuo.event_state(e.id) || jsonb_build_object('id', e.id)) as problems
+     from xinghuo.events e where e.created_by = $1 order by e.starts_at`,
+    [demoCoordinator],
+  );
+  published = (await rpc('published_events', {}, (await tokens()).anon)).body;
+});
+
+describe('the demo programme', () => {
+  it('has past events with reports, at least ten upcoming, exactly one cancelled and an online event', () => {
+    const past = seeded.filter((e) => e.ends_at.getTime() < created.getTime());
+    const upcoming = seeded.filter((e) => e.starts_at.getTime() > created.getTime());
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    expect(past.filter((e) => !e.reported).map((e) => e.slug)).toEqual([]);
+    expect(upcoming.length).toBeGreaterThanOrEqual(10);
+    expect(upcoming.some((e) => e.reported)).toBe(false);
+    expect(seeded.filter((e) => e.status === 'cancelled')).toHaveLength(1);
+    expect(seeded.filter((e) => e.kind === 'online').length).toBeGreaterThanOrEqual(1);
+    expect(new Set(seeded.map((e) => e.kind))).toEqual(new Set(['community', 'lobby', 'school_enterprise', 'online']));
+  });
+
+  it('is dated relative to the database’s creation: the last eight weeks to the next six months', () => {
+    for (const e of seeded) {
+      expect(e.starts_at.getTime(), e.slug).toBeGreaterThan(created.getTime() - 56 * day);
+      expect(e.starts_at.getTime(), e.slug).toBeLessThan(created.getTime() + 183 * day);
+    }
+  });
+
+  it('is all published and valid for the workspace’s own validator', () => {
+    expect(seeded.length).toBeGreaterThanOrEqual(22);
+    for (const e of seeded) {
+      // The stable slugs of the old Markdown files (minus their dates), not generated date-id keys.
+      expect(e.slug).toMatch(/^[a-z][a-z0-9-]+$/);
+      expect(e.publication, e.slug).toBe('published');
+      expect(e.problems, e.slug).toEqual([]);
+    }
+  });
+
+  it('is what published_events() returns for it: venue or channel, named roles with places, offsets in the times', () => {
+    const bySlug = new Map(published.map((p) => [p.slug, p]));
+    for (const e of seeded) {
+      const p = bySlug.get(e.slug);
+      expect(p, e.slug).toBeDefined();
+      if (e.kind === 'online') {
+        expect(p.venue).toBeNull();
+        expect(p.channel).toBe('live_stream');
+      } else {
+        expect(p.venue).toEqual({ name: expect.any(String), address: expect.stringMatching(/^青岛市/) });
+        expect(p.lat).toBeGreaterThan(35);
+        expect(p.lng).toBeGreaterThan(119);
+      }
+      expect(p.roles.length, e.slug).toBeGreaterThan(0);
+      for (const r of p.roles) expect(r).toEqual({ id: expect.any(String), label: expect.any(String), slots: expect.any(Number) });
+      expect(p.starts_at).toMatch(/[+-]\d{2}:\d{2}$/);
+      expect(p.description.split('\n\n').length).toBeGreaterThanOrEqual(2);
+    }
+    const cancelled = published.find((p) => p.slug === seeded.find((e) => e.status === 'cancelled')!.slug);
+    expect(cancelled.cancel_reason).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('has one monthly series (月进社区) of upcoming occurrences, each the second Wednesday of its month', () => {
+    const series = [...new Set(seeded.map((e) => e.series_id).filter((s) => s !== null))];
+    expect(series).toHaveLength(1);
+    const occurrences = seeded.filter((e) => e.series_id === series[0]);
+    expect(occurrences.length).toBeGreaterThanOrEqual(3);
+    const months = new Set<string>();
+    for (const e of occurrences) {
+      const local = new Date(e.starts_at.getTime() + 8 * 3_600_000); // Asia/Shanghai has no DST
+      expect(local.getUTCDay(), e.slug).toBe(3);
+      expect(Math.ceil(local.getUTCDate() / 7), e.slug).toBe(2);
+      expect(e.starts_at.getTime()).toBeGreaterThan(created.getTime());
+      months.add(local.toISOString().slice(0, 7));
+    }
+    expect(months.size).toBe(occurrences.length);
+    expect(published.find((p) => p.slug === occurrences[0]!.slug).series.title).toMatch(/月进社区/);
+  });
+
+  it('keeps its history: each event created and published by the demo coordinator', async () => {
+    const rows = await sql(
+      `select e.slug, array_agg(h.action order by h.id) as actions, bool_and(h.changed_by = $1) as by_demo
+       from xinghuo.events e join xinghuo.event_history h on h.event_id = e.id
+       where e.created_by = $1 group by e.slug`,
+      [demoCoordinator],
+    );
+    expect(rows).toHaveLength(seeded.length);
+    for (const r of rows) {
+      expect(r.actions.slice(0, 2), r.slug).toEqual([expect.stringMatching(/^(created|series_created)$/), 'published']);
+      expect(r.by_demo, r.slug).toBe(true);
+    }
+  });
+});
