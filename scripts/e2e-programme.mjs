@@ -1,8 +1,9 @@
 // The programme of the end-to-end run, made the way coordinators make it: signed in as the demo
 // coordinator, through the coordinator RPCs, dated relative to the run (the demo seed's dates are
 // relative to when the local database was created, and the journeys must not depend on them).
-// Every spec finds what it needs here: three open upcoming events with places (plus an online one),
-// a cancelled upcoming one and an ended one; and one district with no upcoming events at all.
+// Every spec finds what it needs here: three open upcoming events with places (plus an online one and
+// one the live-box spec changes), a cancelled upcoming one and an ended one; and one district with no
+// upcoming events at all.
 import { anonKey, demoAccounts, demoPassword } from '../supabase/local/keys.mjs';
 import { e2eEmptyDistrict } from './e2e-env.mjs';
 
@@ -16,6 +17,8 @@ const venues = {
   shibei: { name: '测试街道办事处（市北）', address: '青岛市市北区测试路 5 号', lat: 36.0871, lng: 120.3749 },
 };
 
+export const liveBoxSlug = 'e2e-live-box';
+
 /** What each spec relies on, by slug (given at creation: slugs are assigned once and never change). */
 export const e2eEvents = [
   { slug: 'e2e-open-soon', title: '测试活动：防范冒充公检法', district: 'shinan', startsInHours: 30,
@@ -26,6 +29,9 @@ export const e2eEvents = [
     audiences: ['elderly'], topics: ['pension-scam', 'illegal-fundraising'] },
   { slug: 'e2e-online', title: '测试活动：线上直播讲网贷陷阱', kind: 'online', channel: 'live_stream', startsInHours: 40,
     audiences: ['new-residents', 'everyone'], topics: ['online-loan'] },
+  // Moved and then cancelled by tests/e2e/event-live-box.spec.ts after the build (so no other spec signs up for it).
+  { slug: liveBoxSlug, title: '测试活动：之后会改时间的宣讲', district: 'shinan', startsInHours: 100,
+    audiences: ['everyone'], topics: ['fake-investment'] },
   { slug: 'e2e-cancelled', title: '测试活动：已取消的宣讲', district: 'licang', startsInHours: 120,
     audiences: ['everyone'], topics: ['fake-refund'], cancelReason: '场地临时维修' },
   // Search for 养老 must find an ended event (marked 已结束), whatever the demo seed holds.

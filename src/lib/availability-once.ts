@@ -1,10 +1,10 @@
-// One `event_availability` request per page, shared by the places box and the sign-up form's role
-// radios (both are small scripts on the event page; neither should ask the backend twice).
-import { fetchAvailability, type RoleAvailability } from './db/availability';
+// One `event_availability` request per page, shared by the live box, the places box and the sign-up
+// form's role radios (small scripts on the event page; none should ask the backend again).
+import { fetchAvailability, type LiveEvent } from './db/availability';
 
-const pending = new Map<string, Promise<RoleAvailability[]>>();
+const pending = new Map<string, Promise<LiveEvent>>();
 
-export function availabilityOnce(slug: string): Promise<RoleAvailability[]> {
+export function availabilityOnce(slug: string): Promise<LiveEvent> {
   let p = pending.get(slug);
   if (!p) {
     p = fetchAvailability(slug);

@@ -16,9 +16,9 @@ describe('sign_up', () => {
     // Another role keeps its own count.
     expect((await signUp(ev.slug, { p_role: 'lawyer' })).status).toBe('confirmed');
     const avail = await api('event_availability', { p_event_slug: ev.slug });
-    expect(avail.body).toEqual([
-      { role: 'lawyer', slots: 1, confirmed: 1, waitlisted: 0 },
-      { role: 'volunteer', slots: 2, confirmed: 2, waitlisted: 3 },
+    expect(avail.body.roles.map(({ id, slots, confirmed, waitlisted }: Record<string, unknown>) => ({ id, slots, confirmed, waitlisted }))).toEqual([
+      { id: 'lawyer', slots: 1, confirmed: 1, waitlisted: 0 },
+      { id: 'volunteer', slots: 2, confirmed: 2, waitlisted: 3 },
     ]);
   });
 
@@ -194,16 +194,16 @@ describe('signup_status and event_availability', () => {
     expect(Object.keys(res.body)).not.toContain('name');
   });
 
-  it('availability lists roles with places and counts only: no personal data, unknown events empty', async () => {
+  it('availability lists roles with places and counts only: no personal data, unknown events not found', async () => {
     const ev = await createEvent({ slots: { bank_staff: 2, police: 0, volunteer: 1 } });
     await signUp(ev.slug, { p_name: '赵六' });
     const res = await api('event_availability', { p_event_slug: ev.slug });
-    expect(res.body).toEqual([
-      { role: 'bank_staff', slots: 2, confirmed: 0, waitlisted: 0 },
-      { role: 'volunteer', slots: 1, confirmed: 1, waitlisted: 0 },
+    expect(res.body.roles.map(({ id, slots, confirmed, waitlisted }: Record<string, unknown>) => ({ id, slots, confirmed, waitlisted }))).toEqual([
+      { id: 'bank_staff', slots: 2, confirmed: 0, waitlisted: 0 },
+      { id: 'volunteer', slots: 1, confirmed: 1, waitlisted: 0 },
     ]);
     expect(JSON.stringify(res.body)).not.toContain('赵六');
-    expect((await api('event_availability', { p_event_slug: 'no-such-event' })).body).toEqual([]);
+    expect((await api('event_availability', { p_event_slug: 'no-such-event' })).body).toMatchObject({ message: 'event_not_found' });
   });
 });
 

@@ -8,7 +8,7 @@ test('sign up, confirmation, cancel by link, withdraw', async ({ page, request }
   const slug = (await signupEventSlugs(page))[0]!;
   const free = (await availability(request, slug)).filter((a) => a.slots - a.confirmed > 0);
   expect(free.length).toBeGreaterThan(0);
-  const role = free.sort((a, b) => (b.slots - b.confirmed) - (a.slots - a.confirmed))[0]!.role;
+  const role = free.sort((a, b) => (b.slots - b.confirmed) - (a.slots - a.confirmed))[0]!.id;
 
   await openForm(page, slug);
   await expectNoAxeViolations(page);

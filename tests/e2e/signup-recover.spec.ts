@@ -6,7 +6,7 @@ import { availability, rpc, signUpViaApi, signupEventSlugs, smsCode, uniquePhone
 
 test('phone + SMS code list the sign-ups with new links', async ({ page, request }) => {
   const slug = (await signupEventSlugs(page))[1]!;
-  const role = (await availability(request, slug)).find((a) => a.slots > 0)!.role;
+  const role = (await availability(request, slug)).find((a) => a.slots > 0)!.id;
   const phone = uniquePhone();
   const lost = await signUpViaApi(request, slug, role, phone);
 

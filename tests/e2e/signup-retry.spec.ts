@@ -6,7 +6,7 @@ import { availability, enterCode, fillForm, openForm, rpc, signupEventSlugs, sms
 
 test('an answer lost after commit: the retry after a reload returns the same sign-up and link', async ({ page, request }) => {
   const slug = (await signupEventSlugs(page))[0]!;
-  const role = (await availability(request, slug)).find((a) => a.slots > 0)!.role;
+  const role = (await availability(request, slug)).find((a) => a.slots > 0)!.id;
   const values = { role, name: '重试志愿者', phone: uniquePhone(), organisation: '', consent: true };
 
   await openForm(page, slug);

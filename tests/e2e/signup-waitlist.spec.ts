@@ -16,17 +16,17 @@ test('a full role puts the volunteer on the waitlist, and a cancellation promote
   if (!target) throw new Error('no upcoming event has a role with a free place and an empty waitlist');
   const confirmedTokens: string[] = [];
   for (let i = target.confirmed; i < target.slots; i++) {
-    const r = await signUpViaApi(request, slug, target.role);
+    const r = await signUpViaApi(request, slug, target.id);
     expect(r.status).toBe('confirmed');
     confirmedTokens.push(r.cancel_token);
   }
-  const before = (await availability(request, slug)).find((a) => a.role === target.role)!;
+  const before = (await availability(request, slug)).find((a) => a.id === target.id)!;
   expect(before).toMatchObject({ confirmed: before.slots, waitlisted: 0 });
 
   await openForm(page, slug);
-  await expect(page.locator(`#signup-role-${target.role}-places`)).toContainText('已满，可排队候补');
+  await expect(page.locator(`#signup-role-${target.id}-places`)).toContainText('已满，可排队候补');
   const phone = uniquePhone();
-  await fillForm(page, { role: target.role, name: '候补志愿者', phone, consent: true });
+  await fillForm(page, { role: target.id, name: '候补志愿者', phone, consent: true });
   await page.getByRole('button', { name: '提交报名' }).click();
   await enterCode(page, phone);
   await expect(page.getByRole('heading', { name: '已加入候补名单' })).toBeFocused();

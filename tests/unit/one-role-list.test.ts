@@ -39,14 +39,6 @@ const scanned = [
 // The demo programme gives places per role: ids as data, checked for id → label pairs only.
 const placesData = (file: string) => file.startsWith('supabase/seed/');
 
-// Role lists in files other engineers of issue #10 are replacing; each entry must still hold a list
-// (the test fails once it does not, so the exemption is removed with the list).
-const pendingElsewhere = [
-  { match: (f: string) => f === 'src/content.config.ts', why: 'the Markdown events schema; replaced by the published_events() loader' },
-  { match: (f: string) => f.startsWith('src/content/events/'), why: 'the Markdown demo events; now supabase/seed/programme.sql' },
-  { match: (f: string) => f === 'scripts/e2e-events.mjs', why: 'the e2e Markdown event generator; replaced by events made through the RPCs' },
-];
-
 function roleLists(file: string): string[] {
   const lines = readFileSync(join(root, file), 'utf8').split('\n');
   const found: string[] = [];
@@ -69,7 +61,7 @@ describe('one list of volunteer roles', () => {
   });
 
   it('is written out nowhere else', () => {
-    const lists = scanned.filter((f) => !pendingElsewhere.some((p) => p.match(f))).flatMap(roleLists);
+    const lists = scanned.flatMap(roleLists);
     expect(lists).toEqual([]);
   });
 
@@ -77,11 +69,5 @@ describe('one list of volunteer roles', () => {
     const found = roleLists(relative(root, join(migrations, catalogueFile)));
     expect(found.filter((f) => f.includes(' pairs '))).toHaveLength(roles.length);
     expect(found.filter((f) => f.includes(' lists '))).toHaveLength(1);
-  });
-
-  it.each(pendingElsewhere)('exemption still needed: $why', (p) => {
-    const files = scanned.filter(p.match);
-    expect(files.length).toBeGreaterThan(0);
-    expect(files.some((f) => roleLists(f).length > 0)).toBe(true);
   });
 });
