@@ -174,3 +174,21 @@ export function programmeTable(events: readonly ExportEvent[]): string[][] {
   };
   return [sheetColumns.map((c) => c.header), ...events.map((e) => sheetColumns.map((c) => value(e, c.field)))];
 }
+
+export interface CellProblems {
+  sheetRow: number;
+  column: string;
+  codes: string[];
+}
+
+/** One entry per bad cell (several codes of one cell read as one message), in sheet order. */
+export function problemsByCell(problems: readonly SheetProblem[]): CellProblems[] {
+  const cells = new Map<string, CellProblems>();
+  for (const p of problems) {
+    const key = `${p.sheetRow}\u0000${p.column}`;
+    const cell = cells.get(key) ?? { sheetRow: p.sheetRow, column: p.column, codes: [] };
+    if (!cell.codes.includes(p.code)) cell.codes.push(p.code);
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort((a, b) => a.sheetRow - b.sheetRow);
+}

@@ -131,3 +131,20 @@ describe('parseCsv', () => {
     expect(parseCsv('a,"b,""c""\nd"\r\ne,f')).toEqual([['a', 'b,"c"\nd'], ['e', 'f']]);
   });
 });
+
+describe('problemsByCell', () => {
+  it('gives one entry per bad cell, in sheet order, each code once', async () => {
+    const { problemsByCell } = await import('../../src/lib/programme-sheet');
+    expect(problemsByCell([
+      { sheetRow: 9, column: '岗位名额', code: 'slots_negative' },
+      { sheetRow: 3, column: '标题', code: 'title_too_long' },
+      { sheetRow: 9, column: '岗位名额', code: 'roles_required' },
+      { sheetRow: 9, column: '岗位名额', code: 'roles_required' },
+      { sheetRow: 9, column: '结束', code: 'ends_before_start' },
+    ])).toEqual([
+      { sheetRow: 3, column: '标题', codes: ['title_too_long'] },
+      { sheetRow: 9, column: '岗位名额', codes: ['slots_negative', 'roles_required'] },
+      { sheetRow: 9, column: '结束', codes: ['ends_before_start'] },
+    ]);
+  });
+});
