@@ -41,10 +41,15 @@ test('200 rows with 5 bad ones: 5 precise messages, nothing saved; fixed, 200 im
   bad[119]![8] = `${role.label} -1`;                                 // row 121: negative places
   bad[179]![0] = '长'.repeat(61);                                    // row 181: title over 60 characters
 
+  // exceljs is loaded only when a file is read or written on this screen.
+  const excelRequests: string[] = [];
+  page.on('request', (r) => { if (/exceljs/i.test(r.url())) excelRequests.push(r.url()); });
   await signInUi(page);
+  await expect(page.getByRole('heading', { name: '活动与报名' })).toBeVisible();
   await press(page.getByRole('link', { name: '导入 / 导出表格' }));
   await expect(page.getByRole('heading', { name: '导入 / 导出活动表格' })).toBeVisible();
   await expectAxeBothSizes(page);
+  expect(excelRequests).toEqual([]);
   const input = page.getByLabel('选择 .xlsx 或 .csv 文件');
   await input.focus();
   await input.setInputFiles({ name: '活动计划.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(bad) });
@@ -69,5 +74,19 @@ test('200 rows with 5 bad ones: 5 precise messages, nothing saved; fixed, 200 im
   await press(page.getByRole('button', { name: '确认导入这 200 场活动' }));
   await expect(page.getByText('已导入 200 场活动（草稿）')).toBeVisible();
   expect(await listed()).toBe(200);
+  expect(excelRequests.length).toBeGreaterThan(0);
   await expectAxeBothSizes(page);
+
+  // The export has the import's columns and one row per event, the imported ones included.
+  const download = page.waitForEvent('download');
+  await press(page.getByRole('button', { name: '导出全部活动（.xlsx）' }));
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  expect((sheet.getRow(1).values as string[]).slice(1, header.length + 1)).toEqual(header);
+  const all = (await rpc<unknown[]>(request, 'coord_events', {}, token)).body.length;
+  expect(sheet.actualRowCount - 1).toBe(all);
+  const titles = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string' && v.startsWith(prefix));
+  expect(titles).toHaveLength(200);
 });
