@@ -1,7 +1,8 @@
 -- Messages caused by changes to a published event (replaces 20261201000630's trigger): the database
--- now knows the venue, so a moved event names its new place. Drafts tell no one (an unpublished
--- event's volunteers hear again when it is published and changed). Told are those who hold a place
--- or wait for one; the trigger runs in the changing transaction, so a refused change tells no one.
+-- now knows the venue, so a moved event names its new place. Drafts tell no one: a change made
+-- while an event is unpublished is not announced, later changes of the republished event are.
+-- Told are those who hold a place or wait for one; the trigger runs in the changing transaction,
+-- so a refused change tells no one.
 create or replace function xinghuo.tell_event_change()
 returns trigger
 language plpgsql

@@ -69,6 +69,19 @@ describe('event changes made in the workspace', () => {
     expect(await queued('event_changed', phone)).toHaveLength(0);
     expect(await queued('event_cancelled', phone)).toHaveLength(0);
   });
+
+  it('a draft gets no reminders and no staffing alerts', async () => {
+    const venue = await createVenue(t.coordinator);
+    const title = `草稿缺人测试${Date.now() % 100_000}`;
+    const ev = await publishedEvent(t.coordinator, eventInput(venue, { title, starts_at: hoursFromNow(30), ends_at: hoursFromNow(31), roles: { volunteer: 3 } }));
+    const phone = randomPhone();
+    await signUp(ev.slug, { p_phone: phone });
+    await rpc('coord_unpublish_event', { p_event_id: ev.id, p_revision: ev.revision }, t.coordinator);
+    expect((await rpc('coord_send_reminders', { p_event_id: ev.id }, t.coordinator)).body).toEqual({ reminders: 0 });
+    expect((await rpc('send_staffing_alerts', {}, t.service)).status).toBe(200);
+    expect(await queued('reminder', phone)).toHaveLength(0);
+    expect(await sql(`select id from xinghuo.messages where kind = 'staffing_alert' and params ->> 'event' = $1`, [title])).toEqual([]);
+  });
 });
 
 describe('reminders: coord_send_reminders and respond_reminder', () => {
@@ -194,7 +207,7 @@ describe('through the real worker to the stand-ins', () => {
     expect((await api('respond_reminder', { p_reply: reply, p_attend: false })).body.status).toBe('cancelled');
     await release();
     await waitFor(() => Boolean(textTo(second, /候补转为正式报名/)), 20_000, worker.output);
-    expect((await syncWith(ev.slug, { status: 'cancelled' })).status).toBe(200);
+    expect((await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: 1, p_reason: '测试取消' }, t.coordinator)).status).toBe(200);
     await release();
     await waitFor(() => Boolean(textTo(second, /已取消，不用前往/)), 20_000, worker.output);
     expect(textTo(first, /已取消，不用前往/)).toBeUndefined(); // declined first: not told again

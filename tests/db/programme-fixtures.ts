@@ -80,13 +80,22 @@ export function expectRefused(res: RpcResult, code: string, status = 400): void 
   expect(res.body.message).toBe(code);
 }
 
+export interface ProgrammeCounts {
+  events: number;
+  slots: number;
+  history: number;
+  venues: number;
+  series: number;
+  revisions: number;
+}
+
 /** Row counts of every programme table: equal before and after a refused call means nothing stored. */
-export async function programmeCounts(): Promise<Record<string, number>> {
-  const [row] = await sql(
+export async function programmeCounts(): Promise<ProgrammeCounts> {
+  const [row] = await sql<ProgrammeCounts>(
     `select (select count(*) from xinghuo.events)::int as events, (select count(*) from xinghuo.event_slots)::int as slots,
             (select count(*) from xinghuo.event_history)::int as history, (select count(*) from xinghuo.venues)::int as venues,
             (select count(*) from xinghuo.event_series)::int as series,
             (select coalesce(sum(revision), 0) from xinghuo.events)::int as revisions`,
   );
-  return row;
+  return row!;
 }

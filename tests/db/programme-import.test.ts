@@ -12,7 +12,8 @@ beforeAll(async () => {
   t = await tokens();
   venueName = String(venueInput().name);
   await createVenue(t.coordinator, { name: venueName });
-  [{ label: volunteerLabel }] = await sql(`select label from xinghuo.volunteer_roles where id = 'volunteer'`);
+  const [role] = await sql<{ label: string }>(`select label from xinghuo.volunteer_roles where id = 'volunteer'`);
+  volunteerLabel = role!.label;
 });
 
 /** Row n of a spreadsheet as the workspace reads it: labels where a coordinator would type them. */

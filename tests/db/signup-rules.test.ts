@@ -28,7 +28,8 @@ describe('sign_up', () => {
     for (let i = 0; i < 4; i++) results.push(await signUp(ev.slug));
     expect(results.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
 
-    await createEvent({ slug: ev.slug, slots: { volunteer: 3 } });
+    const places = (n: number) => sql(`update xinghuo.event_slots set slots = $2 where event_id = $1 and role = 'volunteer'`, [ev.id, n]);
+    await places(3);
     const rows = await sql<{ status: string; promoted: boolean }>(
       `select status, promoted_at is not null as promoted from xinghuo.signups where event_id = $1 order by arrival`,
       [ev.id],
@@ -40,7 +41,7 @@ describe('sign_up', () => {
       { status: 'waitlisted', promoted: false },
     ]);
     // Fewer places never demotes anyone already confirmed.
-    await createEvent({ slug: ev.slug, slots: { volunteer: 1 } });
+    await places(1);
     expect(await statusCounts(ev.id)).toMatchObject({ confirmed: 3, waitlisted: 1 });
   });
 
