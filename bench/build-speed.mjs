@@ -10,11 +10,11 @@
 import '../scripts/require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import { startStack } from '../supabase/local/stack.mjs';
+import { freePort } from '../scripts/free-port.mjs';
 
 const args = process.argv.slice(2);
 const eventsAt = args.indexOf('--events');
@@ -84,17 +84,6 @@ try {
 } finally {
   await stack?.stop().catch((e) => console.error(e));
   rmSync(work, { recursive: true, force: true });
-}
-
-/** A port nothing listens on right now. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 }
 
 /** `count` published events, a quarter past and the rest upcoming, every tenth online, one in

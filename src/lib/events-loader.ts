@@ -13,12 +13,13 @@ export interface EventsSource {
   allowEmpty?: boolean;
 }
 
-/** A failure the build shows as its one line (no stack: the message says everything). */
+/** A failure the build shows as its one line. No stack: the message says everything, and Astro adds
+ *  a "Stack trace:" section to the build's error output only when the error has one. */
 export class EventsLoadError extends Error {
   constructor(message: string) {
     super(`星火: ${message}`);
     this.name = 'EventsLoadError';
-    this.stack = this.message;
+    this.stack = '';
   }
 }
 

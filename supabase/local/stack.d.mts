@@ -5,8 +5,6 @@ export interface StackOptions {
   apiPort?: number;
   reset?: boolean;
   seed?: boolean;
-  syncEvents?: boolean;
-  strictEvents?: boolean;
   quiet?: boolean;
   durable?: boolean;
   gateway?: GatewayOptions;

@@ -2,21 +2,10 @@
 // SIGTERM. The folder (~42 MB) must be gone afterwards, or /tmp fills up run after run.
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-
-/** A port nothing listens on right now (the e2e ports may be taken by a running e2e suite). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from '../../scripts/free-port.mjs';
 
 let parent = '';
 afterAll(async () => {
