@@ -19,7 +19,7 @@ async function workbook(rows: (string | Date)[][]): Promise<Buffer> {
 }
 
 test('200 rows with 5 bad ones: 5 precise messages, nothing saved; fixed, 200 imported at once', async ({ page, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const token = await apiToken(request);
   const run = Date.now() % 1_000_000;
   const venueName = `导入测试场地${run}`;

@@ -11,6 +11,8 @@ import { signUpViaApi } from './signup-helpers';
 import { expectAxeBothSizes, press, shanghaiLocal, typeDateTime, typeInto } from './programme-helpers';
 
 test.use({ viewport: { width: 375, height: 800 } });
+// Long journeys with an axe run in two text sizes at every state: slower than the default minute on 2 shared cores.
+test.describe.configure({ timeout: 240_000 });
 test.describe.configure({ mode: 'serial' });
 
 const devUrl = `http://127.0.0.1:${e2ePorts.dev}`;
@@ -65,6 +67,9 @@ test('coordinator: role, venue, event with every mistake then right, published',
   for (const field of ['title', 'summary', 'venue_id', 'ends_at', 'audiences', 'topics', 'roles']) {
     await expect(form.locator(`#ev-${field}-error`), field).not.toBeEmpty();
   }
+  // The negative count is named under its own role's field.
+  await expect(form.getByLabel(roleLabel)).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('[id^="ev-role-"][id$="-error"]')).toContainText('名额不能是负数');
   await expectAxeBothSizes(page);
 
   await typeInto(form.getByLabel(/活动名称|标题/), title);

@@ -5,6 +5,8 @@ import { signInUi } from './coordinator-helpers';
 import { expectAxeBothSizes, press, typeInto } from './programme-helpers';
 
 test.use({ viewport: { width: 375, height: 800 } });
+// Long journeys with an axe run in two text sizes at every state: slower than the default minute on 2 shared cores.
+test.describe.configure({ timeout: 240_000 });
 
 test('add, refuse a duplicate, rename, retire and restore a role', async ({ page }) => {
   const label = `反诈宣讲员${Date.now() % 100000}`;

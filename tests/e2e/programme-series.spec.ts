@@ -6,6 +6,8 @@ import { apiToken, rpc, signInUi } from './coordinator-helpers';
 import { expectAxeBothSizes, press, shanghaiLocal, typeDateTime, typeInto } from './programme-helpers';
 
 test.use({ viewport: { width: 375, height: 800 } });
+// Long journeys with an axe run in two text sizes at every state: slower than the default minute on 2 shared cores.
+test.describe.configure({ timeout: 240_000 });
 
 test('every second week, 3 times: three drafts, one moved alone, then cloned', async ({ page, request }) => {
   const token = await apiToken(request);

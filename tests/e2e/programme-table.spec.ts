@@ -6,6 +6,8 @@ import { apiToken, rpc, signInUi } from './coordinator-helpers';
 import { expectAxeBothSizes, press, shanghaiLocal } from './programme-helpers';
 
 test.use({ viewport: { width: 375, height: 800 } });
+// Long journeys with an axe run in two text sizes at every state: slower than the default minute on 2 shared cores.
+test.describe.configure({ timeout: 240_000 });
 
 /** For each row, how many lines the start date ("2026/12/05") takes on screen. */
 async function dateLineCounts(page: Page): Promise<number[]> {

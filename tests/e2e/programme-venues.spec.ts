@@ -6,6 +6,8 @@ import { signInUi } from './coordinator-helpers';
 import { expectAxeBothSizes, press, typeInto } from './programme-helpers';
 
 test.use({ viewport: { width: 375, height: 800 } });
+// Long journeys with an axe run in two text sizes at every state: slower than the default minute on 2 shared cores.
+test.describe.configure({ timeout: 240_000 });
 
 test('add a venue: errors beside fields, pasted GCJ-02 position converted, saved to the book', async ({ page }) => {
   await signInUi(page);

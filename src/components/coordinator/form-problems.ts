@@ -12,7 +12,9 @@ export interface FormFailure {
 
 export function formFailure(e: unknown): FormFailure {
   const problems = fieldProblems(e);
-  if (problems.length > 0) return { problems, message: '有几项需要修改，请看每一项下面的红字。' };
+  // Problems about the whole form (or a field no form shows, such as the revision) are said above it.
+  const general = problems.filter((p) => ['form', 'revision', 'slug', 'event', 'venue'].includes(p.field)).map((p) => problemText(p.code));
+  if (problems.length > 0) return { problems, message: ['有几项需要修改，请看每一项下面的红字。', ...general].join(' ') };
   const code = e instanceof CoordError ? e.code : 'unexpected';
   if (code === 'network') return { problems, message: '无法连接服务器，请检查网络后再试。内容没有保存。' };
   if (code === 'session_ended') return { problems, message: '登录已失效，请重新登录后再试。' };

@@ -119,6 +119,8 @@ export interface Problem {
   code: string;
   /** 1-based position in the rows sent to coord_import_events. */
   row?: number;
+  /** The role a places problem is about (field 'roles'). */
+  role?: string;
 }
 export const coordImportCheck = (rows: object[]) =>
   call<{ rows: number; problems: Problem[] }>('coord_import_events', { p_rows: rows, p_commit: false });
