@@ -2,12 +2,12 @@
 // coordinator adds a role and a venue, creates an event (first with every mistake), publishes it, and
 // the dev server's public pages show it (list, map data, calendar, its own page); a volunteer signs
 // up; the coordinator moves it, then cancels it, and the public page says so. Dates are relative to
-// the run. The public pages are read from the astro dev server (e2ePorts.dev), which shows a
+// the run. The volunteer uses the event page's own form. The public pages are read from the astro dev server (e2ePorts.dev), which shows a
 // workspace change on the next page load.
 import { expect, test, type Page } from '@playwright/test';
 import { e2ePorts } from '../../scripts/e2e-env.mjs';
 import { apiToken, rpc, signInUi } from './coordinator-helpers';
-import { signUpViaApi } from './signup-helpers';
+import { smsCode, uniquePhone } from './signup-helpers';
 import { expectAxeBothSizes, press, shanghaiLocal, typeDateTime, typeInto } from './programme-helpers';
 
 test.use({ viewport: { width: 375, height: 800 } });
@@ -111,9 +111,22 @@ test('public: the dev server lists it, maps it, has it in the calendar and on it
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText(venueName).first()).toBeVisible();
 
+  // The volunteer signs up on that page with the keyboard, in the new role, and confirms the SMS code.
   const roles = (await rpc<{ id: string; label: string }[]>(request, 'coord_roles', {}, await apiToken(request))).body;
   const role = roles.find((r) => r.label === roleLabel)!;
-  expect((await signUpViaApi(request, slug, role.id)).status).toBe('confirmed');
+  const form = page.locator('[data-signup-form]');
+  await expect(form.getByRole('button', { name: '提交报名' })).toBeEnabled();
+  const phone = uniquePhone();
+  await press(page.locator(`#signup-role-${role.id}`), 'Space');
+  await typeInto(page.locator('#signup-name'), '旅程志愿者');
+  await typeInto(page.locator('#signup-phone'), phone);
+  await press(page.locator('#signup-consent'), 'Space');
+  await press(form.getByRole('button', { name: '提交报名' }));
+  await expect(page.getByRole('heading', { name: '请输入短信验证码' })).toBeFocused();
+  await typeInto(page.locator('#signup-code'), await smsCode(request, phone));
+  await press(page.getByRole('button', { name: '确认验证码' }));
+  await expect(page.getByRole('heading', { name: '报名成功' })).toBeFocused();
+  await expectAxeBothSizes(page);
 });
 
 test('coordinator moves it, then cancels it; the public page says so', async ({ page }) => {
