@@ -96,3 +96,16 @@ describe('eventInput', () => {
     expect(eventInput({ ...d, kind: 'community' })).toMatchObject({ venue_id: 4, channel: null, online_url: null });
   });
 });
+
+describe('fieldProblems', () => {
+  it('reads the problem list of an *_invalid error and nothing else', async () => {
+    const { fieldProblems } = await import('../../src/lib/db/programme');
+    const { CoordError } = await import('../../src/lib/db/coordinator');
+    const list = [{ field: 'roles', code: 'slots_negative', role: 'r1' }, { field: 'ends_at', code: 'ends_before_start' }];
+    expect(fieldProblems(new CoordError('event_invalid', JSON.stringify(list)))).toEqual(list);
+    expect(fieldProblems(new CoordError('role_invalid_input', JSON.stringify(list.slice(1))))).toEqual(list.slice(1));
+    expect(fieldProblems(new CoordError('event_conflict', JSON.stringify(list)))).toEqual([]);
+    expect(fieldProblems(new CoordError('event_invalid', 'not json'))).toEqual([]);
+    expect(fieldProblems(new Error('event_invalid'))).toEqual([]);
+  });
+});
