@@ -61,3 +61,36 @@ export function eventsFilename(now: Date, year: number | null): string {
   const d = now.toISOString().slice(0, 10);
   return `活动统计-${year ?? '全部'}-${d}.csv`;
 }
+
+// --- Reading: a programme kept as CSV. Excel on a Chinese Windows PC saves "CSV" as GB18030 unless
+// told "CSV UTF-8", so bytes that are not valid UTF-8 are read as GB18030.
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** RFC 4180 rows: quoted cells may hold commas, quotes ("") and line breaks; CRLF or LF line ends. */
+export function parseCsv(source: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (quoted) {
+      if (ch === '"' && source[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  return rows;
+}

@@ -55,3 +55,23 @@ export function wgs84ToGcj02(p: LatLng): LatLng {
 export function toDatum(p: LatLng, datum: 'wgs84' | 'gcj02'): LatLng {
   return datum === 'gcj02' ? wgs84ToGcj02(p) : { lat: p.lat, lng: p.lng };
 }
+
+/**
+ * GCJ-02 → WGS-84: the inverse of wgs84ToGcj02, found by fixed-point iteration on the forward
+ * transform (there is no closed form). Coordinators copy positions from 高德/腾讯/百度 maps, which show
+ * GCJ-02; we store WGS-84. Ten rounds bring the error far below a metre.
+ */
+export function gcj02ToWgs84(p: LatLng): LatLng {
+  if (isOutsideChina(p)) return { lat: p.lat, lng: p.lng };
+  let guess = { lat: p.lat, lng: p.lng };
+  for (let i = 0; i < 10; i++) {
+    const shifted = wgs84ToGcj02(guess);
+    guess = { lat: guess.lat + (p.lat - shifted.lat), lng: guess.lng + (p.lng - shifted.lng) };
+  }
+  return guess;
+}
+
+/** The stored WGS-84 position of a point picked on a map whose tiles use `datum`. */
+export function fromDatum(p: LatLng, datum: 'wgs84' | 'gcj02'): LatLng {
+  return datum === 'gcj02' ? gcj02ToWgs84(p) : { lat: p.lat, lng: p.lng };
+}

@@ -9,6 +9,8 @@ export interface ListedEvent {
   slug: string;
   title: string;
   cancelled: boolean;
+  /** Online events (线上) have no place: listed, never on the map or in a district. */
+  online: boolean;
 }
 
 /** The events listed on a list page, in page order. */
@@ -23,6 +25,7 @@ export async function listedEvents(page: Page): Promise<ListedEvent[]> {
       slug: (await card.getAttribute('data-event-card')) ?? '',
       title: (await link.innerText()).trim(),
       cancelled: (await card.getByText('本场活动已取消').count()) > 0,
+      online: (await card.locator('[data-event-place="online"]').count()) > 0,
     });
   }
   return out;

@@ -1,5 +1,5 @@
-// Saves generated text (CSV) as a file in the browser; nothing goes through a URL or a server.
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+// Saves generated text (CSV) or bytes (.xlsx) as a file in the browser; nothing goes through a URL or a server.
+export function downloadText(filename: string, text: BlobPart, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -6,6 +6,7 @@ import type { ReachAudience, ReachChannel } from '../figures';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
 import { coordinatorClient } from './coordinator-client';
+import type { ProgrammeEvent } from './programme';
 
 /** A failed call: `code` is the stable machine code (our `message`), or `network` / `forbidden` / `session_ended`. */
 export class CoordError extends Error {
@@ -35,7 +36,8 @@ function toCoordError(error: RpcError): CoordError {
   return new CoordError('unexpected', `${error.code} ${error.message ?? ''}`);
 }
 
-async function call<T>(fn: string, args: Record<string, unknown> = {}): Promise<T> {
+/** One coord_* RPC; the typed verbs in this folder are its only callers. */
+export async function call<T>(fn: string, args: Record<string, unknown> = {}): Promise<T> {
   let result: { data: unknown; error: RpcError | null };
   try {
     result = await coordinatorClient().rpc(fn, args);
@@ -91,8 +93,9 @@ export function myProfile(): Promise<CoordinatorProfile | null> {
 
 // --- Events, roster, check-in ----------------------------------------------------------------
 
-export function listEvents(): Promise<CoordEvent[]> {
-  return call<CoordEvent[]>('coord_events');
+/** coord_events: every event, drafts included, with its programme fields and sign-up counts. */
+export function listEvents(): Promise<ProgrammeEvent[]> {
+  return call<ProgrammeEvent[]>('coord_events');
 }
 
 export interface RosterEntry {

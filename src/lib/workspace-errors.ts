@@ -1,0 +1,15 @@
+// Text for a problem code shown in the workspace: the database's codes from programme-errors.ts
+// (held equal to the SQL), plus the few the browser finds before anything is sent (a file that is not
+// a programme table, a pasted position that is not two numbers).
+import { programmeErrors } from './programme-errors';
+
+const browserProblems: Record<string, string> = {
+  column_missing: '表格缺少这一列（第一行要写列名）。',
+  file_unreadable: '这个文件打不开，请选择 .xlsx 或 .csv 文件。',
+  position_unreadable: '没有读出坐标，请粘贴“经度,纬度”两个数字，例如 120.3826,36.0671。',
+};
+
+/** The text for a code, or a plain fallback that still names the code for whoever helps. */
+export function problemText(code: string): string {
+  return programmeErrors[code]?.message ?? browserProblems[code] ?? `这一项有问题（${code}），请检查后再试。`;
+}
