@@ -34,17 +34,18 @@ export interface PickedEvent {
   title: string;
 }
 
-/** An upcoming scheduled event (from the synced content) with a free volunteer place. */
-export async function pickUpcomingEvent(request: APIRequestContext, token: string, skip: number[] = []): Promise<PickedEvent> {
+/** An upcoming, published, scheduled event with `places` free volunteer places (the journeys sign up
+ *  two volunteers; coord_events lists drafts too, which take no sign-ups). */
+export async function pickUpcomingEvent(request: APIRequestContext, token: string, skip: number[] = [], places = 2): Promise<PickedEvent> {
   const events = (await rpc<any[]>(request, 'coord_events', {}, token)).body;
   const soon = Date.now() + 3_600_000;
   for (const e of events) {
-    if (e.status !== 'scheduled' || new Date(e.starts_at).getTime() < soon || skip.includes(e.id)) continue;
+    if (e.status !== 'scheduled' || e.publication !== 'published' || new Date(e.starts_at).getTime() < soon || skip.includes(e.id)) continue;
     const roster = (await rpc<any>(request, 'coord_roster', { p_event_id: e.id }, token)).body;
-    const free = (roster.slots.volunteer ?? 0) - roster.signups.filter((s: any) => s.role === 'volunteer' && s.status === 'confirmed').length;
-    if (free > 0) return { id: e.id, slug: e.slug, title: e.title };
+    const free = (roster.slots.volunteer ?? 0) - roster.signups.filter((s: any) => s.role === 'volunteer' && ['confirmed', 'pending'].includes(s.status)).length;
+    if (free >= places) return { id: e.id, slug: e.slug, title: e.title };
   }
-  throw new Error('no upcoming event with a free volunteer place in the synced content');
+  throw new Error(`no upcoming published event with ${places} free volunteer places`);
 }
 
 const nameChars = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
