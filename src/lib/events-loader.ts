@@ -36,7 +36,8 @@ export async function fetchPublishedEvents({ url, anonKey, allowEmpty = false }:
   const where = `cannot read published events from ${url}`;
   let response: Response;
   try {
-    response = await fetch(new URL('/rest/v1/rpc/published_events', url), {
+    // Appended, as supabase-js does, so a gateway under a path prefix keeps it.
+    response = await fetch(`${url.replace(/\/+$/, '')}/rest/v1/rpc/published_events`, {
       method: 'POST',
       headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json', accept: 'application/json' },
       body: '{}',

@@ -58,6 +58,12 @@ describe('fetchPublishedEvents', () => {
     expect(events[0]!.ends_at.getTime() - events[0]!.starts_at.getTime()).toBe(2 * HOUR);
   });
 
+  it('keeps a path prefix of the API URL (a gateway behind a reverse proxy)', async () => {
+    serve([placeRow('behind-proxy')]);
+    await fetchPublishedEvents({ url: `${base}/supabase/`, anonKey: 'k' });
+    expect(seen.at(-1)!.path).toBe('/supabase/rest/v1/rpc/published_events');
+  });
+
   it('fails with one line naming the URL when the API cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
