@@ -24,6 +24,8 @@ const common = {
   status: z.enum(['scheduled', 'cancelled']),
   cancel_reason: z.string().nullable(),
   series: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  // Grows with every change of the event: the calendar feeds' SEQUENCE.
+  revision: z.number().int().min(1),
   updated_at: instant,
 };
 

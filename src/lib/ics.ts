@@ -22,6 +22,8 @@ export interface IcsEvent {
   start: Date;
   end: Date;
   status: 'scheduled' | 'cancelled';
+  /** The event's revision: grows with every change (time, place, cancellation) */
+  revision: number;
 }
 
 export interface CalendarOptions {
@@ -95,10 +97,9 @@ export function buildCalendar(events: readonly IcsEvent[], opts: CalendarOptions
       location: { title: e.location, ...(e.address ? { address: e.address } : {}), ...(e.geo ? { geo: e.geo } : {}) },
       url,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      // RFC 5545 3.8.7.4: a cancellation is a significant revision, and calendar apps only replace
-      // the copy they hold when SEQUENCE grows. Content keeps no revision count, so the scheduled
-      // version is 0 and its cancellation 1.
-      sequence: cancelled ? 1 : 0,
+      // RFC 5545 3.8.7.4: calendar apps only replace the copy they hold when SEQUENCE grows; the
+      // event's revision grows with every change (a move, a cancellation), and starts at 1.
+      sequence: e.revision - 1,
     });
     // Reminder the day before, so people can arrange the trip (not for cancelled events).
     if (!cancelled) {
@@ -115,11 +116,11 @@ export function buildCalendar(events: readonly IcsEvent[], opts: CalendarOptions
 /** Published event (the events collection) → calendar event; the entry id is the slug. */
 export function toIcsEvent(entry: { id: string; data: PublishedEvent }): IcsEvent {
   const d = entry.data;
-  const { title, summary, status } = d;
+  const { title, summary, status, revision } = d;
   const place = d.kind === 'online'
     ? { location: `线上：${onlineChannels[d.channel]}`, address: null, geo: null, onlineUrl: d.online_url }
     : { location: d.venue.name, address: d.venue.address, geo: { lat: d.lat, lon: d.lng }, onlineUrl: null };
-  return { slug: entry.id, title, summary, start: d.starts_at, end: d.ends_at, status, ...place };
+  return { slug: entry.id, title, summary, start: d.starts_at, end: d.ends_at, status, revision, ...place };
 }
 
 /** An HTTP response with the iCalendar media type (static hosts infer it from the .ics extension). */

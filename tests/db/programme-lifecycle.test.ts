@@ -45,7 +45,8 @@ describe('publishing', () => {
     expect((await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: ev.revision, p_reason: '  场地临时维修　' }, t.coordinator)).body)
       .toEqual({ id: ev.id, revision: ev.revision + 1 });
     const listed = (await rpc('published_events', {}, t.anon)).body.find((e: { slug: string }) => e.slug === ev.slug);
-    expect(listed).toMatchObject({ status: 'cancelled', cancel_reason: '场地临时维修' });
+    // The revision grows with the cancellation: the calendar feeds' SEQUENCE.
+    expect(listed).toMatchObject({ status: 'cancelled', cancel_reason: '场地临时维修', revision: ev.revision + 1 });
     expect((await history(ev.id))[0]).toMatchObject({
       action: 'cancelled', before: { status: 'scheduled', cancel_reason: null }, after: { status: 'cancelled', cancel_reason: '场地临时维修' },
     });

@@ -15,7 +15,7 @@ function placeRow(slug: string, extra: Record<string, unknown> = {}) {
     venue: { name: '某社区党群服务中心', address: '青岛市市北区某路 12 号' }, district: 'shibei', lat: 36.0889, lng: 120.375,
     starts_at: inHours(24), ends_at: inHours(26), audiences: ['elderly'], topics: ['pension-scam'], partners: ['某街道办事处'],
     roles: [{ id: 'role_a', label: '讲师', slots: 2 }], status: 'scheduled', cancel_reason: null, series: null,
-    updated_at: inHours(-1), ...extra,
+    revision: 1, updated_at: inHours(-1), ...extra,
   };
 }
 const onlineRow = (slug: string, extra: Record<string, unknown> = {}) =>

@@ -17,6 +17,7 @@ function event(slug: string, over: Partial<IcsEvent> = {}): IcsEvent {
     start: new Date('2026-12-05T01:30:00Z'), // 09:30 in Qingdao
     end: new Date('2026-12-05T03:30:00Z'),
     status: 'scheduled',
+    revision: 1,
     ...over,
   };
 }
@@ -29,7 +30,7 @@ function parse(text: string) {
 }
 
 describe('buildCalendar', () => {
-  const text = buildCalendar([event('pension-talk'), event('cancelled-talk', { status: 'cancelled', start: new Date('2026-12-06T06:00:00Z'), end: new Date('2026-12-06T07:00:00Z') })], {
+  const text = buildCalendar([event('pension-talk'), event('cancelled-talk', { status: 'cancelled', revision: 3, start: new Date('2026-12-06T06:00:00Z'), end: new Date('2026-12-06T07:00:00Z') })], {
     name: '星火社区活动',
     siteUrl: site,
     generatedAt,
@@ -80,9 +81,9 @@ describe('buildCalendar', () => {
     expect(String(events[1]!.getFirstPropertyValue('summary'))).toContain('已取消');
   });
 
-  it('raises SEQUENCE for a cancellation, a significant revision (RFC 5545 3.8.7.4)', () => {
+  it("raises SEQUENCE with the event's revision, so a moved or cancelled event replaces the copy calendar apps hold (RFC 5545 3.8.7.4)", () => {
     expect(events[0]!.getFirstPropertyValue('sequence')).toBe(0);
-    expect(events[1]!.getFirstPropertyValue('sequence')).toBe(1);
+    expect(events[1]!.getFirstPropertyValue('sequence')).toBe(2);
   });
 
   it('is byte-exact RFC 5545: every line, the last included, ends in CRLF and is at most 75 octets', () => {
@@ -111,7 +112,7 @@ describe('buildCalendar', () => {
   });
 
   it('gives the same output for the same input (stable feeds)', () => {
-    const again = buildCalendar([event('pension-talk'), event('cancelled-talk', { status: 'cancelled', start: new Date('2026-12-06T06:00:00Z'), end: new Date('2026-12-06T07:00:00Z') })], { name: '星火社区活动', siteUrl: site, generatedAt });
+    const again = buildCalendar([event('pension-talk'), event('cancelled-talk', { status: 'cancelled', revision: 3, start: new Date('2026-12-06T06:00:00Z'), end: new Date('2026-12-06T07:00:00Z') })], { name: '星火社区活动', siteUrl: site, generatedAt });
     expect(again).toBe(text);
   });
 
