@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rpc, sql, tokens, type Tokens } from './harness';
 import { sparePort, startStandIns, startWorker, waitFor, workerEnv, type RunningWorker, type StandIns } from './messages-harness';
-import { createVenue, eventInput, publishedEvent, saveEvent } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, publishedEvent, saveEvent } from './programme-fixtures';
 
 const secretPath = '/build_hooks/s3cr3t-hook-token-1234';
 const hookUrl = `http://127.0.0.1:${sparePort}${secretPath}`;
@@ -52,6 +52,7 @@ async function edit(ev: Held, changes: Record<string, unknown>): Promise<void> {
 const deployJobs = () => sql<{ run_at: Date; attempts: number }>(`select run_at, attempts from graphile_worker.jobs where task_identifier = 'deploy_hook'`);
 
 beforeAll(async () => {
+  await ensureRoles(); // the programme fixtures' events give places to this run's own roles
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
