@@ -5,6 +5,10 @@ import { e2eBuildEnv, e2ePorts, e2eStackStartedFlag } from './scripts/e2e-env.mj
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// Totals over all events (dashboard, printed report, home counters) move whenever any spec saves a
+// report; the spec that checks them by before/after difference runs alone, after all the others.
+const totalsSpecs = /coordinator-journey\.spec\.ts$/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -13,6 +17,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
+  projects: [
+    { name: 'site', testIgnore: totalsSpecs },
+    { name: 'totals', testMatch: totalsSpecs, dependencies: ['site'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${e2ePorts.site}`,
     locale: 'zh-CN',
