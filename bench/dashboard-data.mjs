@@ -30,14 +30,16 @@ async function main() {
     // Events: 85 % in the past three years, the rest in the coming months; districts, audiences,
     // topics and positions spread like the real programme.
     await db.query(
-      `insert into xinghuo.events (slug, title, starts_at, ends_at, district, audiences, topics, status, lat, lng)
+      `insert into xinghuo.events (slug, title, starts_at, ends_at, district, audiences, topics, status, cancel_reason, lat, lng,
+                                   publication, published_at)
        select format('bench-%s', i), format('基准活动 %s', i), s, s + interval '2 hours',
          (array['shinan','shibei','licang','laoshan','huangdao','chengyang','jimo','jiaozhou','pingdu','laixi'])[1 + i % 10],
          array[(array['elderly','students','new-residents','everyone'])[1 + i % 4]],
          array[(array['illegal-fundraising','admission-scam','rights-agent','debt-relief','pension-scam','fake-officials','task-rebate','fake-investment','fake-refund','online-loan'])[1 + i % 10],
                (array['pension-scam','fake-officials','task-rebate'])[1 + i % 3]],
          case when i % 50 = 0 then 'cancelled' else 'scheduled' end,
-         36.0 + (i % 97) * 0.005, 120.1 + (i % 89) * 0.006
+         case when i % 50 = 0 then '基准取消' end,
+         36.0 + (i % 97) * 0.005, 120.1 + (i % 89) * 0.006, 'published', s - interval '30 days'
        from (select i, now() - make_interval(days => 1095) + make_interval(secs => i * (1290.0 * 86400 / $1)) as s
              from generate_series(1, $1) as i) g`,
       [EVENTS],

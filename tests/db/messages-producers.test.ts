@@ -5,7 +5,7 @@
 // as the real worker delivers them to the SMS stand-in and the SMTP sink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, rpc, sql, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, hoursFromNow, publishedEvent, saveEvent } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, hoursFromNow, publishedEvent, saveEvent, speaker } from './programme-fixtures';
 import { startStandIns, startWorker, waitFor, workerEnv, type RunningWorker, type StandIns } from './messages-harness';
 import { api, randomPhone, signUp, signupArgs } from './signup-fixtures';
 
@@ -21,13 +21,15 @@ async function queued(kind: string, recipient: string) {
 }
 
 describe('event changes made in the workspace', () => {
+  beforeAll(ensureRoles);
+
   it('cancelling a published event tells the confirmed and the waitlisted, once; a pending sign-up is not told', async () => {
-    const ev = await publishedEvent(t.coordinator, eventInput(await createVenue(t.coordinator), { roles: { volunteer: 1 } }));
+    const ev = await publishedEvent(t.coordinator, eventInput(await createVenue(t.coordinator), { roles: { [speaker]: 1 } }));
     const [a, b] = [randomPhone(), randomPhone()];
-    await signUp(ev.slug, { p_phone: a });
-    expect((await signUp(ev.slug, { p_phone: b })).status).toBe('waitlisted');
+    await signUp(ev.slug, { p_role: speaker, p_phone: a });
+    expect((await signUp(ev.slug, { p_role: speaker, p_phone: b })).status).toBe('waitlisted');
     const pendingPhone = randomPhone();
-    expect((await api('sign_up', signupArgs(ev.slug, { p_phone: pendingPhone }))).body.status).toBe('pending');
+    expect((await api('sign_up', signupArgs(ev.slug, { p_role: speaker, p_phone: pendingPhone }))).body.status).toBe('pending');
     const cancelled = await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: ev.revision, p_reason: '场地临时维修' }, t.coordinator);
     expect(cancelled.status).toBe(200);
     expect((await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: cancelled.body.revision, p_reason: '再取消一次' }, t.coordinator)).body.message).toBe('already_cancelled');
@@ -41,9 +43,9 @@ describe('event changes made in the workspace', () => {
 
   it('a moved time tells them the new time, a new venue is named; a refused save queues nothing', async () => {
     const venue = await createVenue(t.coordinator);
-    const ev = await publishedEvent(t.coordinator, eventInput(venue, { roles: { volunteer: 2 } }));
+    const ev = await publishedEvent(t.coordinator, eventInput(venue, { roles: { [speaker]: 2 } }));
     const phone = randomPhone();
-    await signUp(ev.slug, { p_phone: phone });
+    await signUp(ev.slug, { p_role: speaker, p_phone: phone });
     const later = { starts_at: hoursFromNow(72), ends_at: hoursFromNow(73) };
     // The same move in a save refused for another field: nothing stored, nothing queued.
     expect((await rpc('coord_save_event', { p_event: eventInput(venue, { id: ev.id, revision: ev.revision, ...later, title: '' }) }, t.coordinator)).status).toBe(400);
@@ -61,7 +63,7 @@ describe('event changes made in the workspace', () => {
     const venue = await createVenue(t.coordinator);
     const ev = await publishedEvent(t.coordinator, eventInput(venue));
     const phone = randomPhone();
-    await signUp(ev.slug, { p_phone: phone });
+    await signUp(ev.slug, { p_role: speaker, p_phone: phone });
     const draft = await rpc('coord_unpublish_event', { p_event_id: ev.id, p_revision: ev.revision }, t.coordinator);
     expect(draft.status).toBe(200);
     const moved = await saveEvent(t.coordinator, eventInput(venue, { id: ev.id, revision: draft.body.revision, starts_at: hoursFromNow(80), ends_at: hoursFromNow(81) }));
@@ -73,9 +75,9 @@ describe('event changes made in the workspace', () => {
   it('a draft gets no reminders and no staffing alerts', async () => {
     const venue = await createVenue(t.coordinator);
     const title = `草稿缺人测试${Date.now() % 100_000}`;
-    const ev = await publishedEvent(t.coordinator, eventInput(venue, { title, starts_at: hoursFromNow(30), ends_at: hoursFromNow(31), roles: { volunteer: 3 } }));
+    const ev = await publishedEvent(t.coordinator, eventInput(venue, { title, starts_at: hoursFromNow(30), ends_at: hoursFromNow(31), roles: { [speaker]: 3 } }));
     const phone = randomPhone();
-    await signUp(ev.slug, { p_phone: phone });
+    await signUp(ev.slug, { p_role: speaker, p_phone: phone });
     await rpc('coord_unpublish_event', { p_event_id: ev.id, p_revision: ev.revision }, t.coordinator);
     expect((await rpc('coord_send_reminders', { p_event_id: ev.id }, t.coordinator)).body).toEqual({ reminders: 0 });
     expect((await rpc('send_staffing_alerts', {}, t.service)).status).toBe(200);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inactiveCoordinatorToken } from './coord-fixtures';
 import { rpc, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, hoursFromNow, programmeCounts, saveEvent, venueInput } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, hoursFromNow, programmeCounts, saveEvent, venueInput } from './programme-fixtures';
 
 let t: Tokens;
 let inactive: string;
@@ -12,6 +12,7 @@ let venueId: number;
 
 beforeAll(async () => {
   t = await tokens();
+  await ensureRoles();
   inactive = await inactiveCoordinatorToken();
   venueId = await createVenue(t.coordinator);
 });

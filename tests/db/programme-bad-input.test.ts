@@ -2,7 +2,7 @@
 // next to its field, all problems of one call at once, and stores nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, rpc, sql, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, expectRefused, hoursFromNow, problemsOf, programmeCounts, saveEvent, venueInput, type Problem } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, expectRefused, helper, hoursFromNow, type Problem, problemsOf, programmeCounts, saveEvent, speaker, venueInput } from './programme-fixtures';
 
 let t: Tokens;
 let venueId: number;
@@ -13,6 +13,7 @@ const retiredRole = `retired_${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   t = await tokens();
+  await ensureRoles();
   venueId = await createVenue(t.coordinator);
   retiredVenueId = await createVenue(t.coordinator);
   await rpc('coord_retire_venue', { p_venue_id: retiredVenueId }, t.coordinator);
@@ -71,13 +72,13 @@ const eventCases: [string, () => Record<string, unknown>, Problem[]][] = [
   ['an empty partner', () => ({ partners: ['某街道', ' '] }), [p('partners', 'partner_empty')]],
   ['a 61-character partner', () => ({ partners: [long(61)] }), [p('partners', 'partner_too_long')]],
   ['no roles', () => ({ roles: undefined }), [p('roles', 'roles_required')]],
-  ['no role with places', () => ({ roles: { volunteer: 0 } }), [p('roles', 'roles_required')]],
-  ['unknown role', () => ({ roles: { volunteer: 2, astronaut: 1 } }), [p('roles', 'role_unknown', 'astronaut')]],
-  ['retired role', () => ({ roles: { volunteer: 2, [retiredRole]: 1 } }), [p('roles', 'role_retired', retiredRole)]],
-  ['places as text', () => ({ roles: { volunteer: 2, police: '3' } }), [p('roles', 'slots_invalid', 'police')]],
-  ['fractional places', () => ({ roles: { volunteer: 2, police: 1.5 } }), [p('roles', 'slots_invalid', 'police')]],
-  ['negative places', () => ({ roles: { volunteer: 2, police: -1 } }), [p('roles', 'slots_negative', 'police')]],
-  ['1,001 places', () => ({ roles: { volunteer: 1001 } }), [p('roles', 'slots_too_many', 'volunteer'), p('roles', 'roles_required')]],
+  ['no role with places', () => ({ roles: { [speaker]: 0 } }), [p('roles', 'roles_required')]],
+  ['unknown role', () => ({ roles: { [speaker]: 2, astronaut: 1 } }), [p('roles', 'role_unknown', 'astronaut')]],
+  ['retired role', () => ({ roles: { [speaker]: 2, [retiredRole]: 1 } }), [p('roles', 'role_retired', retiredRole)]],
+  ['places as text', () => ({ roles: { [speaker]: 2, [helper]: '3' } }), [p('roles', 'slots_invalid', helper)]],
+  ['fractional places', () => ({ roles: { [speaker]: 2, [helper]: 1.5 } }), [p('roles', 'slots_invalid', helper)]],
+  ['negative places', () => ({ roles: { [speaker]: 2, [helper]: -1 } }), [p('roles', 'slots_negative', helper)]],
+  ['1,001 places', () => ({ roles: { [speaker]: 1001 } }), [p('roles', 'slots_too_many', speaker), p('roles', 'roles_required')]],
   ['slug with spaces and capitals', () => ({ slug: 'Bad Slug' }), [p('slug', 'slug_invalid')]],
   ['slug already taken', () => ({ slug: takenSlug }), [p('slug', 'slug_taken')]],
   ['everything wrong at once', () => ({ title: '', kind: 'online', venue_id: venueId, ends_at: hoursFromNow(40), roles: {} }),
@@ -113,12 +114,12 @@ describe('coord_save_event refuses bad input with every problem and stores nothi
     const role = `keep_${Date.now().toString(36)}`;
     await sql(`insert into xinghuo.volunteer_roles (id, label) values ($1, $1)`, [role]);
     const venue = await createVenue(t.coordinator);
-    const saved = await saveEvent(t.coordinator, eventInput(venue, { roles: { volunteer: 2, [role]: 2 } }));
+    const saved = await saveEvent(t.coordinator, eventInput(venue, { roles: { [speaker]: 2, [role]: 2 } }));
     await sql('update xinghuo.volunteer_roles set retired_at = now() where id = $1', [role]);
     await rpc('coord_retire_venue', { p_venue_id: venue }, t.coordinator);
-    const edited = await saveEvent(t.coordinator, eventInput(venue, { id: saved.id, revision: 1, title: '改了名称的活动', roles: { volunteer: 2, [role]: 1 } }));
+    const edited = await saveEvent(t.coordinator, eventInput(venue, { id: saved.id, revision: 1, title: '改了名称的活动', roles: { [speaker]: 2, [role]: 1 } }));
     expect(edited.revision).toBe(2);
-    const more = await rpc('coord_save_event', { p_event: eventInput(venue, { id: saved.id, revision: 2, roles: { volunteer: 2, [role]: 3 } }) }, t.coordinator);
+    const more = await rpc('coord_save_event', { p_event: eventInput(venue, { id: saved.id, revision: 2, roles: { [speaker]: 2, [role]: 3 } }) }, t.coordinator);
     expect(problemsOf(more, 'event_invalid')).toEqual([p('roles', 'role_retired', role)]);
   });
 });

@@ -6,6 +6,22 @@ import { rpc, sql, type RpcResult } from './harness';
 
 const hour = 3_600_000;
 
+// The suites' own volunteer roles (no test depends on the roles a database happens to hold),
+// created by ensureRoles() in each suite's beforeAll; sort order speaker, helper, greeter.
+const tag = randomUUID().replace(/-/g, '').slice(0, 8);
+export const speaker = `speaker_${tag}`;
+export const helper = `helper_${tag}`;
+export const greeter = `greeter_${tag}`;
+export const roleLabels: Record<string, string> = { [speaker]: `讲师${tag}`, [helper]: `引导员${tag}`, [greeter]: `接待员${tag}` };
+
+export async function ensureRoles(): Promise<void> {
+  const ids = [speaker, helper, greeter];
+  await sql(
+    `insert into xinghuo.volunteer_roles (id, label, sort_order)
+     select r.id, r.label, r.n from unnest($1::text[], $2::text[]) with ordinality r(id, label, n) on conflict do nothing`,
+    [ids, ids.map((id) => roleLabels[id])]);
+}
+
 /** An ISO timestamp `hours` from now, on the minute. */
 export function hoursFromNow(hours: number): string {
   return new Date(Math.floor((Date.now() + hours * hour) / 60_000) * 60_000).toISOString();
@@ -35,7 +51,7 @@ export function eventInput(venueId: number, over: Record<string, unknown> = {}):
     topics: ['pension-scam', 'fake-officials'],
     partners: ['某某街道办事处'],
     internal_notes: '带横幅',
-    roles: { volunteer: 4, police: 1 },
+    roles: { [speaker]: 4, [helper]: 1 },
     ...over,
   };
 }

@@ -3,24 +3,22 @@
 // commit stores every row as a draft in one transaction.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rpc, sql, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, hoursFromNow, problemsOf, programmeCounts, venueInput } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, helper, hoursFromNow, problemsOf, programmeCounts, roleLabels, speaker, venueInput } from './programme-fixtures';
 
 let t: Tokens;
 let venueName: string;
-let volunteerLabel: string;
 beforeAll(async () => {
   t = await tokens();
+  await ensureRoles();
   venueName = String(venueInput().name);
   await createVenue(t.coordinator, { name: venueName });
-  const [role] = await sql<{ label: string }>(`select label from xinghuo.volunteer_roles where id = 'volunteer'`);
-  volunteerLabel = role!.label;
 });
 
 /** Row n of a spreadsheet as the workspace reads it: labels where a coordinator would type them. */
 function row(n: number, over: Record<string, unknown> = {}): Record<string, unknown> {
   const { venue_id: _venue, ...event } = eventInput(0, {
     title: `导入活动第${n}场`, starts_at: hoursFromNow(24 + n), ends_at: hoursFromNow(26 + n),
-    kind: '社区宣讲', audiences: ['老年人', 'students'], topics: ['养老诈骗'], roles: { [volunteerLabel]: 3, police: 1 },
+    kind: '社区宣讲', audiences: ['老年人', 'students'], topics: ['养老诈骗'], roles: { [roleLabels[speaker]!]: 3, [helper]: 1 },
   });
   return { ...event, venue_name: venueName, ...over };
 }
@@ -34,7 +32,7 @@ describe('a 200-row programme with 5 bad rows', () => {
     [5, { kind: '讲座' }, { field: 'kind', code: 'kind_unknown' }],
     [42, { venue_name: '不存在的地点' }, { field: 'venue_name', code: 'venue_unknown' }],
     [77, { ends_at: hoursFromNow(20) }, { field: 'ends_at', code: 'ends_before_start' }],
-    [150, { roles: { 宇航员: 2, police: 1 } }, { field: 'roles', code: 'role_unknown', role: '宇航员' }],
+    [150, { roles: { 宇航员: 2, [helper]: 1 } }, { field: 'roles', code: 'role_unknown', role: '宇航员' }],
     [199, { audiences: ['老年人', '外星人'] }, { field: 'audiences', code: 'audience_unknown' }],
   ];
   const withBad = () => rows().map((r, i) => ({ ...r, ...(bad.find(([n]) => n === i + 1)?.[1] ?? {}) }));
@@ -69,10 +67,10 @@ describe('a 200-row programme with 5 bad rows', () => {
       `select count(distinct e.xmin::text)::int as transactions, count(*) filter (where e.publication = 'draft')::int as drafts,
               count(*) filter (where e.kind = 'community' and e.audiences = '{elderly,students}' and e.topics = '{pension-scam}'
                                and e.venue_name = $2)::int as mapped,
-              (select count(*) from xinghuo.event_slots s where s.event_id = any ($1) and s.role = 'volunteer' and s.slots = 3)::int as volunteer_places,
+              (select count(*) from xinghuo.event_slots s where s.event_id = any ($1) and s.role = $3 and s.slots = 3)::int as speaker_places,
               (select count(*) from xinghuo.event_history h where h.event_id = any ($1) and h.action = 'imported')::int as imported
-       from xinghuo.events e where e.id = any ($1)`, [res.body.ids, venueName]);
-    expect(summary).toEqual({ transactions: 1, drafts: 200, mapped: 200, volunteer_places: 200, imported: 200 });
+       from xinghuo.events e where e.id = any ($1)`, [res.body.ids, venueName, speaker]);
+    expect(summary).toEqual({ transactions: 1, drafts: 200, mapped: 200, speaker_places: 200, imported: 200 });
   });
 });
 
@@ -93,7 +91,7 @@ describe('bad spreadsheets', () => {
     const slug = `import-${Date.now()}`;
     const res = await importRows([
       row(1, { slug }), 'a line of text', row(1, { slug }), row(4, { id: 12 }),
-      row(5, { roles: { volunteer: 2, [volunteerLabel]: 3 } }), row(6, { kind: 'online', channel: '直播', venue_name: undefined }),
+      row(5, { roles: { [speaker]: 2, [roleLabels[speaker]!]: 3 } }), row(6, { kind: 'online', channel: '直播', venue_name: undefined }),
     ], false);
     expect(res.body.problems).toEqual([
       { row: 2, field: 'row', code: 'import_row_not_object' },

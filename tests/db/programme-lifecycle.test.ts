@@ -4,13 +4,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addSignup } from './coord-fixtures';
 import { rpc, sql, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, expectRefused, hoursFromNow, publishedEvent, saveEvent } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, expectRefused, greeter, helper, hoursFromNow, publishedEvent, roleLabels, saveEvent, speaker } from './programme-fixtures';
 import { api, randomPhone, signupArgs } from './signup-fixtures';
 
 let t: Tokens;
 let venueId: number;
 beforeAll(async () => {
   t = await tokens();
+  await ensureRoles();
   venueId = await createVenue(t.coordinator);
 });
 
@@ -20,14 +21,14 @@ const history = async (id: number) => (await rpc('coord_event_history', { p_even
 describe('publishing', () => {
   it('a draft is closed to sign-ups and absent from the site; published, it is open and listed; unpublished, gone again', async () => {
     const saved = await saveEvent(t.coordinator, eventInput(venueId));
-    expect((await api('sign_up', signupArgs(saved.slug))).body.message).toBe('event_not_found');
+    expect((await api('sign_up', signupArgs(saved.slug, { p_role: speaker }))).body.message).toBe('event_not_found');
     expect((await api('event_availability', { p_event_slug: saved.slug })).body).toEqual([]);
     expect(await publishedSlugs()).not.toContain(saved.slug);
 
     const published = await rpc('coord_publish_event', { p_event_id: saved.id, p_revision: 1 }, t.coordinator);
     expect(published.body).toEqual({ id: saved.id, revision: 2 });
     expect(await publishedSlugs()).toContain(saved.slug);
-    expect((await api('sign_up', signupArgs(saved.slug, { p_phone: randomPhone() }))).body.status).toBe('pending');
+    expect((await api('sign_up', signupArgs(saved.slug, { p_role: speaker, p_phone: randomPhone() }))).body.status).toBe('pending');
     const [row] = await sql('select publication, published_at from xinghuo.events where id = $1', [saved.id]);
     expect(row.publication).toBe('published');
     expect(row.published_at).toBeInstanceOf(Date);
@@ -48,14 +49,14 @@ describe('publishing', () => {
     expect((await history(ev.id))[0]).toMatchObject({
       action: 'cancelled', before: { status: 'scheduled', cancel_reason: null }, after: { status: 'cancelled', cancel_reason: '场地临时维修' },
     });
-    expect((await api('sign_up', signupArgs(ev.slug))).body.message).toBe('event_cancelled');
+    expect((await api('sign_up', signupArgs(ev.slug, { p_role: speaker }))).body.message).toBe('event_cancelled');
   });
 });
 
 describe('cloning', () => {
   it('a clone is a new draft with the same fields and places, no sign-ups, not cancelled, its own key', async () => {
-    const ev = await publishedEvent(t.coordinator, eventInput(venueId, { roles: { volunteer: 5, lawyer: 1 } }));
-    await addSignup(ev.id);
+    const ev = await publishedEvent(t.coordinator, eventInput(venueId, { roles: { [speaker]: 5, [greeter]: 1 } }));
+    await addSignup(ev.id, { role: speaker });
     await rpc('coord_cancel_event', { p_event_id: ev.id, p_revision: ev.revision, p_reason: '改到下周' }, t.coordinator);
     const clone = await rpc('coord_clone_event', { p_event_id: ev.id }, t.coordinator);
     expect(clone.status).toBe(200);
@@ -76,7 +77,7 @@ describe('reading one event and the list', () => {
     const got = (await rpc('coord_get_event', { p_event_id: saved.id }, t.coordinator)).body;
     expect(got).toMatchObject({
       id: saved.id, slug: saved.slug, revision: 1, title: '社区防骗讲座', internal_notes: '带横幅', venue_id: venueId,
-      roles: { volunteer: 4, police: 1 }, publication: 'draft', status: 'scheduled', partners: ['某某街道办事处'],
+      roles: { [speaker]: 4, [helper]: 1 }, publication: 'draft', status: 'scheduled', partners: ['某某街道办事处'],
     });
     for (const fn of ['coord_get_event', 'coord_clone_event', 'coord_event_history']) {
       expectRefused(await rpc(fn, { p_event_id: 987_654_321 }, t.coordinator), 'event_not_found');
@@ -84,21 +85,18 @@ describe('reading one event and the list', () => {
   });
 
   it('coord_events lists drafts too, with kind, venue, publication, revision and places per role with sign-ups', async () => {
-    const saved = await saveEvent(t.coordinator, eventInput(venueId, { roles: { volunteer: 1, police: 2 } }));
+    const saved = await saveEvent(t.coordinator, eventInput(venueId, { roles: { [speaker]: 1, [helper]: 2 } }));
     await rpc('coord_publish_event', { p_event_id: saved.id, p_revision: 1 }, t.coordinator);
-    await addSignup(saved.id, { role: 'volunteer' });
-    await addSignup(saved.id, { role: 'volunteer', status: 'waitlisted' });
+    await addSignup(saved.id, { role: speaker });
+    await addSignup(saved.id, { role: speaker, status: 'waitlisted' });
     const draft = await saveEvent(t.coordinator, eventInput(venueId));
     const list = (await rpc('coord_events', {}, t.coordinator)).body;
     expect(list.map((e: { id: number }) => e.id)).toContain(draft.id);
     const row = list.find((e: { id: number }) => e.id === saved.id);
-    const labels = Object.fromEntries((await sql(`select id, label from xinghuo.volunteer_roles`)).map((r) => [r.id, r.label]));
-    const order = (await sql(`select id from xinghuo.volunteer_roles where id in ('police', 'volunteer') order by sort_order, id`)).map((r) => r.id);
-    const counts: Record<string, [number, number, number]> = { volunteer: [1, 1, 1], police: [2, 0, 0] };
     expect(row).toMatchObject({
       kind: 'community', channel: null, venue_name: expect.stringContaining('测试社区'), publication: 'published', revision: 2,
       series_id: null, cancel_reason: null, slots: 3, confirmed: 1, waitlisted: 1,
-      roles: order.map((id: string) => ({ id, label: labels[id], slots: counts[id]![0], confirmed: counts[id]![1], waitlisted: counts[id]![2] })),
+      roles: [{ id: speaker, label: roleLabels[speaker], slots: 1, confirmed: 1, waitlisted: 1 }, { id: helper, label: roleLabels[helper], slots: 2, confirmed: 0, waitlisted: 0 }],
     });
   });
 });
@@ -109,7 +107,7 @@ describe('the venue book', () => {
     const upcoming = await publishedEvent(t.coordinator, eventInput(venue));
     const past = await saveEvent(t.coordinator, eventInput(venue, { starts_at: hoursFromNow(-30), ends_at: hoursFromNow(-28) }));
     const phone = randomPhone();
-    await addSignup(upcoming.id, { phone });
+    await addSignup(upcoming.id, { role: speaker, phone });
     const [{ name }] = await sql('select name from xinghuo.venues where id = $1', [venue]);
     const res = await rpc('coord_save_venue', { p_venue: { id: venue, name, address: '青岛市市南区新地址路8号', district: 'shibei', lat: 36.08, lng: 120.37 } }, t.coordinator);
     expect(res.body).toEqual({ id: venue });

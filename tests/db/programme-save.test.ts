@@ -4,12 +4,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { addSignup } from './coord-fixtures';
 import { rpc, sql, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, expectRefused, hoursFromNow, programmeCounts, publishedEvent, saveEvent } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, expectRefused, greeter, helper, hoursFromNow, programmeCounts, publishedEvent, roleLabels, saveEvent, speaker } from './programme-fixtures';
 
 let t: Tokens;
 let venueId: number;
 beforeAll(async () => {
   t = await tokens();
+  await ensureRoles();
   venueId = await createVenue(t.coordinator);
 });
 
@@ -29,11 +30,11 @@ describe('creating an event', () => {
               v.name as book_name
        from xinghuo.events e join xinghuo.venues v on v.id = e.venue_id where e.id = $1`, [saved.id]);
     expect(row).toMatchObject({ publication: 'draft', status: 'scheduled', venue_name: row.book_name, venue_address: '青岛市市南区测试路1号',
-      district: 'shinan', lat: 36.066, lng: 120.383, partners: ['某某街道办事处'], kind: 'community', roles: { volunteer: 4, police: 1 } });
+      district: 'shinan', lat: 36.066, lng: 120.383, partners: ['某某街道办事处'], kind: 'community', roles: { [speaker]: 4, [helper]: 1 } });
     const history = await rpc('coord_event_history', { p_event_id: saved.id }, t.coordinator);
     expect(history.body).toHaveLength(1);
     expect(history.body[0]).toMatchObject({ action: 'created', before: null, changed_by_name: expect.stringContaining('测试协调员') });
-    expect(history.body[0].after).toMatchObject({ title: '社区防骗讲座', roles: { volunteer: 4, police: 1 } });
+    expect(history.body[0].after).toMatchObject({ title: '社区防骗讲座', roles: { [speaker]: 4, [helper]: 1 } });
   });
 
   test('a slug given at creation is kept; it can never change afterwards', async () => {
@@ -55,12 +56,12 @@ describe('creating an event', () => {
 describe('editing an event', () => {
   test('an edit at the current revision bumps it and keeps only the changed fields in history', async () => {
     const saved = await saveEvent(t.coordinator, eventInput(venueId));
-    const edited = await saveEvent(t.coordinator, eventInput(venueId, { id: saved.id, revision: 1, title: '社区防骗讲座（改）', roles: { volunteer: 6, police: 1 } }));
+    const edited = await saveEvent(t.coordinator, eventInput(venueId, { id: saved.id, revision: 1, title: '社区防骗讲座（改）', roles: { [speaker]: 6, [helper]: 1 } }));
     expect(edited).toEqual({ id: saved.id, slug: saved.slug, revision: 2 });
     const history = (await rpc('coord_event_history', { p_event_id: saved.id }, t.coordinator)).body;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['updated', 'created']);
-    expect(history[0].before).toEqual({ title: '社区防骗讲座', roles: { volunteer: 4, police: 1 } });
-    expect(history[0].after).toEqual({ title: '社区防骗讲座（改）', roles: { volunteer: 6, police: 1 } });
+    expect(history[0].before).toEqual({ title: '社区防骗讲座', roles: { [speaker]: 4, [helper]: 1 } });
+    expect(history[0].after).toEqual({ title: '社区防骗讲座（改）', roles: { [speaker]: 6, [helper]: 1 } });
   });
 
   test('saving unchanged fields keeps the revision and writes no history', async () => {
@@ -87,14 +88,14 @@ describe('editing an event', () => {
   });
 
   test('raising places promotes the waitlist at once, in arrival order; lowering them bumps nobody', async () => {
-    const saved = await publishedEvent(t.coordinator, eventInput(venueId, { roles: { volunteer: 1 } }));
-    await addSignup(saved.id, { status: 'confirmed' });
-    const first = await addSignup(saved.id, { status: 'waitlisted' });
-    const second = await addSignup(saved.id, { status: 'waitlisted' });
-    const raised = await saveEvent(t.coordinator, eventInput(venueId, { id: saved.id, revision: saved.revision, roles: { volunteer: 2 } }));
+    const saved = await publishedEvent(t.coordinator, eventInput(venueId, { roles: { [speaker]: 1 } }));
+    await addSignup(saved.id, { role: speaker, status: 'confirmed' });
+    const first = await addSignup(saved.id, { role: speaker, status: 'waitlisted' });
+    const second = await addSignup(saved.id, { role: speaker, status: 'waitlisted' });
+    const raised = await saveEvent(t.coordinator, eventInput(venueId, { id: saved.id, revision: saved.revision, roles: { [speaker]: 2 } }));
     const status = async () => Object.fromEntries((await sql('select id, status from xinghuo.signups where event_id = $1', [saved.id])).map((r) => [Number(r.id), r.status]));
     expect(await status()).toMatchObject({ [first.id]: 'confirmed', [second.id]: 'waitlisted' });
-    await saveEvent(t.coordinator, eventInput(venueId, { id: saved.id, revision: raised.revision, roles: { volunteer: 1 } }));
+    await saveEvent(t.coordinator, eventInput(venueId, { id: saved.id, revision: raised.revision, roles: { [speaker]: 1 } }));
     expect(await status()).toMatchObject({ [first.id]: 'confirmed', [second.id]: 'waitlisted' });
   });
 });
@@ -123,7 +124,7 @@ describe('published_events', () => {
       kind: 'online', venue_id: null, channel: 'wechat_article', starts_at: hoursFromNow(2000), ends_at: hoursFromNow(2001),
     }));
     const draft = await saveEvent(t.coordinator, eventInput(venueId, { starts_at: hoursFromNow(2002), ends_at: hoursFromNow(2003) }));
-    const offline = await publishedEvent(t.coordinator, eventInput(venueId, { starts_at: hoursFromNow(2004), ends_at: hoursFromNow(2005), roles: { police: 2, volunteer: 3, lawyer: 0 } }));
+    const offline = await publishedEvent(t.coordinator, eventInput(venueId, { starts_at: hoursFromNow(2004), ends_at: hoursFromNow(2005), roles: { [helper]: 2, [speaker]: 3, [greeter]: 0 } }));
     const res = await rpc('published_events', {}, t.anon);
     expect(res.status).toBe(200);
     const slugs = res.body.map((e: { slug: string }) => e.slug);
@@ -134,14 +135,13 @@ describe('published_events', () => {
     const starts = res.body.map((e: { starts_at: string }) => Date.parse(e.starts_at));
     expect(starts).toEqual([...starts].sort((a: number, b: number) => a - b));
     const o = res.body.find((e: { slug: string }) => e.slug === offline.slug);
-    const labels = Object.fromEntries((await sql('select id, label from xinghuo.volunteer_roles')).map((r) => [r.id, r.label]));
-    const order = (await sql(`select id from xinghuo.volunteer_roles where id in ('police', 'volunteer') order by sort_order, id`)).map((r) => r.id);
     expect(o).toEqual({
       slug: offline.slug, title: '社区防骗讲座', summary: '民警和银行工作人员讲解常见骗局，现场答疑。', description: '第一段说明。\n\n第二段说明。',
       kind: 'community', channel: null, online_url: null, venue: { name: expect.stringContaining('测试社区党群服务中心'), address: '青岛市市南区测试路1号' },
       district: 'shinan', lat: 36.066, lng: 120.383, starts_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
       ends_at: expect.any(String), audiences: ['elderly'], topics: ['pension-scam', 'fake-officials'], partners: ['某某街道办事处'],
-      roles: order.map((id: string) => ({ id, label: labels[id], slots: id === 'police' ? 2 : 3 })),
+      // In role order, roles without places left out.
+      roles: [{ id: speaker, label: roleLabels[speaker], slots: 3 }, { id: helper, label: roleLabels[helper], slots: 2 }],
       status: 'scheduled', cancel_reason: null, series: null, updated_at: expect.any(String),
     });
     const n = res.body.find((e: { slug: string }) => e.slug === online.slug);

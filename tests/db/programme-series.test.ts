@@ -2,12 +2,13 @@
 // Asia/Shanghai; each occurrence is then an ordinary event. Bad rules store nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rpc, sql, tokens, type Tokens } from './harness';
-import { createVenue, eventInput, problemsOf, programmeCounts, saveEvent } from './programme-fixtures';
+import { createVenue, ensureRoles, eventInput, helper, problemsOf, programmeCounts, saveEvent, speaker } from './programme-fixtures';
 
 let t: Tokens;
 let venueId: number;
 beforeAll(async () => {
   t = await tokens();
+  await ensureRoles();
   venueId = await createVenue(t.coordinator);
 });
 
@@ -49,7 +50,7 @@ describe('series rules', () => {
               (select jsonb_object_agg(s.role, s.slots) from xinghuo.event_slots s where s.event_id = e.id) as roles
        from xinghuo.events e where e.id = any ($1) order by e.starts_at`, [res.body.events.map((e: { id: number }) => e.id)]);
     expect(rows).toHaveLength(6);
-    for (const r of rows) expect(r).toEqual({ publication: 'draft', series_id: String(res.body.series_id), title: '双周防骗课堂', history: 1, roles: { volunteer: 4, police: 1 } });
+    for (const r of rows) expect(r).toEqual({ publication: 'draft', series_id: String(res.body.series_id), title: '双周防骗课堂', history: 1, roles: { [speaker]: 4, [helper]: 1 } });
     const [s] = await sql('select title, rule from xinghuo.event_series where id = $1', [res.body.series_id]);
     expect(s).toEqual({ title: '双周防骗课堂', rule: { every: 'week', interval: 2, count: 6 } });
   });
