@@ -59,7 +59,7 @@ async function main() {
     await db.query(
       `insert into xinghuo.signups (event_id, role, name, phone, status, consent_version, checkin_code,
                                     cancelled_at, checked_in_at, created_at)
-       select e.id, (select r.role from ${firstRoles} as r where r.nth = (array[1, 1, 2, 3])[1 + n % 4]), '基准志愿者',
+       select e.id, r.role, '基准志愿者',
          '13' || lpad(n::text, 9, '0'),
          case when n % 25 < 20 then 'confirmed' when n % 25 < 23 then 'waitlisted' else 'cancelled' end,
          '2026-11', lpad((n / $2)::text, 6, '0'),
@@ -68,7 +68,8 @@ async function main() {
          e.starts_at - interval '3 days'
        from generate_series(0, $1 - 1) as n
        join (select id, starts_at, row_number() over (order by id) - 1 as k from xinghuo.events where slug like 'bench-%') e
-         on e.k = n % $2`,
+         on e.k = n % $2
+       join ${firstRoles} as r on r.nth = (array[1, 1, 2, 3])[1 + n % 4]`,
       [SIGNUPS, EVENTS],
     );
     // Reports for 9 in 10 past scheduled events, each with two or three material lines and one revision.

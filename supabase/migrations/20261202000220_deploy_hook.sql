@@ -37,7 +37,8 @@ end;
 $$;
 revoke execute on function xinghuo.queue_deploy_hook() from public, anon, authenticated, service_role;
 
--- What of an event row the public site does not show: changing only these rebuilds nothing. Every
+-- What of an event row the public site does not show: changing only these rebuilds nothing
+-- (updated_at is in published_events() for caching, but moves with internal edits too). Every
 -- other column counts, so a column added later is public until it is listed here.
 create or replace function xinghuo.event_public_row(p_row jsonb)
 returns jsonb

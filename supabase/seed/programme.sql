@@ -182,8 +182,9 @@ insert into seed_events (slug, title, summary, description, kind, channel, venue
    'online', 'live_stream', null, 16, '19:30', '20:30', array['everyone', 'elderly']::text[], array['fake-refund', 'fake-officials']::text[], array['某派出所']::text[],
    '{"bank_staff": 2, "police": 1, "volunteer": 2}', null);
 
--- The monthly series 月进社区: the seed_events row of this slug is its first occurrence's text; it
--- happens on the second Wednesday of each of the next four months (rule as coord_create_series takes it).
+-- The monthly series 月进社区: the seed_events row of this slug is the text of every occurrence (its
+-- day is not used); they fall on the second Wednesday of each of the next four months (the rule as
+-- coord_create_series takes it).
 create temporary table seed_series (slug text primary key, title text, rule jsonb);
 insert into seed_series values
   ('laoshan-community-fundraising-class', '月进社区·崂山以案说险课堂', '{"every": "month", "nth": 2, "weekday": 3, "count": 4}');
