@@ -234,7 +234,11 @@ export function getReport(eventId: number): Promise<ReportBundle> {
   return call<ReportBundle>('coord_get_report', { p_event_id: eventId });
 }
 
-/** A report save's arguments, named as coord_sync_offline takes them (coord_save_report adds `p_`). */
+/**
+ * A report save, as coord_sync_offline takes it (coord_save_report's arguments without `p_`). Every
+ * save goes through the offline queue; a conflict comes back as report_conflict with `details` = the
+ * other editor's saved report (JSON).
+ */
 export function reportSaveArgs(eventId: number, expectedVersion: number, v: ReportValues): Record<string, unknown> {
   return {
     event_id: eventId,
@@ -251,13 +255,7 @@ export function reportSaveArgs(eventId: number, expectedVersion: number, v: Repo
   };
 }
 
-/** Throws CoordError('report_conflict') with `details` = the other editor's saved report (JSON). */
-export function saveReport(eventId: number, expectedVersion: number, v: ReportValues): Promise<ReportSnapshot> {
-  const args = reportSaveArgs(eventId, expectedVersion, v);
-  return call<ReportSnapshot>('coord_save_report', Object.fromEntries(Object.entries(args).map(([k, x]) => [`p_${k}`, x])));
-}
-
-/** Replays one queued offline action under its key; `replayed`: the key had already been applied. */
+/** Sends one queued offline action under its key; `replayed`: the key had already been applied. */
 export function coordSyncOffline(key: string, action: 'check_in' | 'report', args: Record<string, unknown>): Promise<{ replayed: boolean; result: unknown }> {
   return call('coord_sync_offline', { p_key: key, p_action: action, p_args: args });
 }
