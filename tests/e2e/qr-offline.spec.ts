@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { checkinQrText } from '../../src/lib/checkin-qr';
+import { qrSvg } from '../../src/lib/qr';
 import { expectNoAxeViolations } from './axe';
 import { apiToken, publishedEvent, rpc, signInUi, signUpVolunteer, type PickedEvent } from './coordinator-helpers';
 import { writeQrVideo } from './fake-camera';
@@ -31,7 +32,7 @@ test.describe.configure({ mode: 'serial' });
 
 let token: string;
 let event: PickedEvent;
-let volunteer: { name: string; code: string };
+let volunteer: { name: string; code: string; cancelToken: string };
 
 test.beforeAll(async ({ request }) => {
   token = await apiToken(request);
@@ -85,6 +86,17 @@ test('scan a volunteer\'s QR with the network cut; it waits, then syncs once whe
   await expect(page.getByText(`${volunteer.name} 之前已签到。`)).toBeVisible();
   const again = (await rpc(request, 'coord_roster', { p_event_id: event.id }, token)).body;
   expect(again.signups.filter((s: { checked_in_at: string | null }) => s.checked_in_at)).toHaveLength(1);
+});
+
+test('the volunteer\'s own page shows the check-in QR: the event and the code, nothing personal', async ({ page }) => {
+  await page.goto(`/signup/manage/#t=${encodeURIComponent(volunteer.cancelToken)}`);
+  const qr = page.getByTestId('checkin-qr').locator('svg');
+  await expect(qr).toHaveAttribute('aria-label', `签到二维码，签到码 ${volunteer.code}`);
+  // Drawn by the same library with the same options: the same modules mean the same text.
+  const expected = [...(await qrSvg(checkinQrText(event.slug, volunteer.code), '')).matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(await qr.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')))).toEqual(expected);
+  await expectNoAxeViolations(page);
 });
 
 async function fillPeople(page: Page, people: number): Promise<void> {
