@@ -137,7 +137,7 @@ test('a report draft saved offline syncs; one overtaken meanwhile is a conflict 
   await context.setOffline(false);
   await expect(page.getByRole('heading', { name: '另一位协调员已保存了新数字' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('heading', { name: '另一位协调员已保存了新数字' })).toBeFocused();
-  await expect(page.getByTestId('offline-status')).toContainText('另一位协调员在此期间改过这份报告');
+  await expect(page.getByTestId('offline-status')).toContainText('一份报告没有保存：另一位协调员在此期间改过这份报告');
   expect(await storedReport(request)).toMatchObject({ version: 2, people_reached: 99 });
   await expect(page.getByLabel('群众覆盖人次')).toHaveValue('60');
   await expectNoAxeViolations(page);

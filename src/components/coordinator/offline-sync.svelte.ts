@@ -30,7 +30,8 @@ class OfflineSync {
   /** The server's answers for the items a caller of queue() is waiting on. */
   private answers = new Map<string, unknown>();
 
-  private open(): Promise<OfflineQueue> {
+  /** Opens the queue (once) and sends what an earlier visit left waiting. */
+  open(): Promise<OfflineQueue> {
     if (!this.store) {
       this.store = OfflineQueue.open();
       window.addEventListener('online', () => void this.sync());
