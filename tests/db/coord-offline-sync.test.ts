@@ -109,7 +109,7 @@ describe('coord_sync_offline: bad input gets its own code and stores nothing', (
     ['args not an object', randomUUID(), 'check_in', [1, 2], 'sync_args_invalid'],
     ['event id not a number', randomUUID(), 'check_in', { event_id: 'x', code: '123456' }, 'sync_args_invalid'],
     ['version not a number', randomUUID(), 'report', { event_id: 1, expected_version: '-1' }, 'sync_args_invalid'],
-  ])('%s → %s', async (_what, key, action, args, code) => {
+  ])('%s', async (_what, key, action, args, code) => {
     const before = (await sql('select count(*)::int as n from xinghuo.offline_actions'))[0].n;
     const r = await sync(key as string, action, args);
     expect(r.status).toBe(400);
