@@ -11,6 +11,11 @@ const texts: Record<string, string> = {
   checkin_closed: '活动当天已经结束，不能再签到。人数不对请在活动报告里更正并写明原因。',
   role_retired: '这个岗位已停用，请另选一个。',
   walk_in_already_signed_up: '这个手机号已经报名了本场活动，请在名单里找到他/她直接签到。',
+  // coord_sync_offline: a queued item the workspace built wrongly (not something the coordinator typed).
+  sync_key_required: '这条离线记录缺少编号，无法同步，请重新签到。',
+  sync_action_unknown: '这条离线记录无法识别，请重新签到。',
+  sync_args_invalid: '这条离线记录内容不完整，请重新签到。',
+  sync_key_reused: '这条离线记录的编号已被另一条记录用过，请重新签到。',
 };
 
 /** PostgreSQL's timestamptz text ("2026-12-03 08:00:00+00") as a Date. */

@@ -31,7 +31,7 @@ export const messageKinds = {
     label: '报名成功',
     quietHours: false,
     params: ['event', 'time', 'link'],
-    text: '您已报名{event}（{time}）。查看或取消报名：{link}',
+    text: '您已报名{event}（{time}）。签到二维码和取消报名都在：{link}',
     sample: { ...sampleEvent, link: 'https://xinghuo.example.cn/m/#Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5kL7nP9rS1uW3' },
     segments: 2,
   },

@@ -1,5 +1,6 @@
 // Every coordinator RPC: refused to anon (no execute grant → 401), to a signed-in non-coordinator,
 // an inactive coordinator (`forbidden`, 403) and the service role (no grant, 403); allowed to an active coordinator.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, rpc, sql, tokens, type Tokens } from './harness';
 import { addSignup, inactiveCoordinatorToken, reportArgs } from './coord-fixtures';
@@ -38,6 +39,7 @@ const calls: [string, () => Record<string, unknown>][] = [
   ['coord_restore_material_kind', () => ({ p_id: 'k-access' })],
   ['coord_held_events', () => ({ p_year: null })],
   ['coord_add_walk_in', () => ({ p_event_id: eventId, p_name: '现场志愿者', p_role: 'volunteer', p_phone: null })],
+  ['coord_sync_offline', () => ({ p_key: randomUUID(), p_action: 'check_in', p_args: { event_id: eventId, code } })],
 ];
 
 describe('coordinator RPCs are denied to everyone but active coordinators', () => {

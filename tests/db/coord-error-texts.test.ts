@@ -38,4 +38,11 @@ describe('Chinese text for every refusal', () => {
     const general = ['event_not_found', 'signup_not_found'];
     expect(codes.filter((c) => !general.includes(c) && checkinErrorText(c) === fallback)).toEqual([]);
   });
+
+  it('replays from the offline queue (coord_sync_offline)', async () => {
+    const codes = await raisedBy(['public.coord_sync_offline(uuid,text,jsonb)']);
+    expect(codes).toEqual(['sync_action_unknown', 'sync_args_invalid', 'sync_key_required', 'sync_key_reused']);
+    const fallback = checkinErrorText('no_such_code');
+    expect(codes.filter((c) => checkinErrorText(c) === fallback)).toEqual([]);
+  });
 });

@@ -67,7 +67,7 @@ export async function signUpVolunteer(request: APIRequestContext, slug: string) 
   const name = `测试${nameChars[randomInt(0, nameChars.length)]}${nameChars[randomInt(0, nameChars.length)]}${nameChars[randomInt(0, nameChars.length)]}`;
   const res = await signUpViaApi(request, slug, 'volunteer', phone, name);
   expect(res.status).toBe('confirmed');
-  return { name, phone, code: res.checkin_code };
+  return { name, phone, code: res.checkin_code, cancelToken: res.cancel_token };
 }
 
 export async function signInUi(page: Page, who = demoCoordinator): Promise<void> {

@@ -31,8 +31,15 @@ function resolveImport(from: string, spec: string): string | undefined {
 function importedNames(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const importRe = /import\s+(?:type\s+)?(?:\w+\s*,\s*)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
+  // Lazy imports: `const { a } = await import('./x')` and `import('./x').then(({ a }) => …)`.
+  const awaitImportRe = /\{([^}]*)\}\s*=\s*await\s+import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const thenImportRe = /import\(\s*['"]([^'"]+)['"]\s*\)\s*\.then\(\s*(?:async\s*)?\(\s*\{([^}]*)\}/g;
   for (const [file, src] of text) {
-    for (const [, names, spec] of src.matchAll(importRe)) {
+    const found = [
+      ...[...src.matchAll(importRe), ...src.matchAll(awaitImportRe)].map(([, names, spec]) => [names, spec]),
+      ...[...src.matchAll(thenImportRe)].map(([, spec, names]) => [names, spec]),
+    ];
+    for (const [names, spec] of found) {
       const target = resolveImport(file, spec!);
       if (!target) continue;
       const set = out.get(target) ?? new Set<string>();

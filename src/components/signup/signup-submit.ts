@@ -2,6 +2,7 @@
 // fields for instant feedback, calls public.sign_up (the authority: it holds the place and texts a
 // code), then the code step (public.verify_signup) and the result. Everything a volunteer typed
 // reaches the page only through textContent, never as HTML.
+import { checkinQrText } from '../../lib/checkin-qr';
 import { manageUrl, signUp, SignupRpcError, verifySignup, type VerifiedSignup } from '../../lib/db/signup';
 import { signupError } from '../../lib/signup-errors';
 import { forgetSignupRequestId, signupRequestId, type RequestIdStore } from '../../lib/signup-request-id';
@@ -72,6 +73,7 @@ function showProblems(form: HTMLFormElement, list: { field: SignupField; message
 
 /** Replaces the form with the outcome and moves focus to its heading. */
 function showResult(form: HTMLFormElement, result: VerifiedSignup, roleLabel: string) {
+  const eventSlug = form.dataset.eventSlug ?? '';
   const view = form.parentElement!.querySelector<HTMLElement>('[data-signup-result]')!;
   const part = <T extends HTMLElement>(selector: string) => view.querySelector<T>(selector)!;
   part('h2').textContent = result.status === 'confirmed' ? '报名成功' : '已加入候补名单';
@@ -94,6 +96,9 @@ function showResult(form: HTMLFormElement, result: VerifiedSignup, roleLabel: st
   // Drawn here from our own URL (no third party sees the token); the QR code library loads only now.
   void import('../../lib/qr').then(async ({ qrSvg }) => {
     part('[data-testid="manage-qr"]').innerHTML = await qrSvg(link, '专属链接的二维码');
+    if (result.checkin_code) {
+      part('[data-testid="checkin-qr"]').innerHTML = await qrSvg(checkinQrText(eventSlug, result.checkin_code), `签到二维码，签到码 ${result.checkin_code}`);
+    }
   });
   form.remove();
   view.hidden = false;

@@ -158,10 +158,6 @@ export function checkIn(eventId: number, signupId: number): Promise<CheckInResul
   return call<CheckInResult>('coord_check_in', { p_event_id: eventId, p_signup_id: signupId });
 }
 
-export function checkInByCode(eventId: number, code: string): Promise<CheckInResult> {
-  return call<CheckInResult>('coord_check_in_by_code', { p_event_id: eventId, p_code: code });
-}
-
 export interface WalkInResult {
   signup_id: number;
   name: string;
@@ -241,21 +237,30 @@ export function getReport(eventId: number): Promise<ReportBundle> {
   return call<ReportBundle>('coord_get_report', { p_event_id: eventId });
 }
 
-/** Throws CoordError('report_conflict') with `details` = the other editor's saved report (JSON). */
-export function saveReport(eventId: number, expectedVersion: number, v: ReportValues): Promise<ReportSnapshot> {
-  return call<ReportSnapshot>('coord_save_report', {
-    p_event_id: eventId,
-    p_expected_version: expectedVersion,
-    p_people_reached: v.people_reached,
-    p_volunteers_present: v.volunteers_present,
-    p_adjust_reason: v.volunteers_adjust_reason,
-    p_questions_answered: v.questions_answered,
-    p_notes: v.notes,
-    p_materials: v.materials,
-    p_reach_by_audience: v.reach_by_audience,
-    p_online_views: v.online_views,
-    p_online_source: v.online_source,
-  });
+/**
+ * A report save, as coord_sync_offline takes it (coord_save_report's arguments without `p_`). Every
+ * save goes through the offline queue; a conflict comes back as report_conflict with `details` = the
+ * other editor's saved report (JSON).
+ */
+export function reportSaveArgs(eventId: number, expectedVersion: number, v: ReportValues): Record<string, unknown> {
+  return {
+    event_id: eventId,
+    expected_version: expectedVersion,
+    people_reached: v.people_reached,
+    volunteers_present: v.volunteers_present,
+    adjust_reason: v.volunteers_adjust_reason,
+    questions_answered: v.questions_answered,
+    notes: v.notes,
+    materials: v.materials,
+    reach_by_audience: v.reach_by_audience,
+    online_views: v.online_views,
+    online_source: v.online_source,
+  };
+}
+
+/** Sends one queued offline action under its key; `replayed`: the key had already been applied. */
+export function coordSyncOffline(key: string, action: 'check_in' | 'report', args: Record<string, unknown>): Promise<{ replayed: boolean; result: unknown }> {
+  return call('coord_sync_offline', { p_key: key, p_action: action, p_args: args });
 }
 
 export function conflictSnapshot(e: CoordError): ReportSnapshot | null {
