@@ -22,6 +22,7 @@ create table if not exists xinghuo.volunteer_records (
   token_sent_at timestamptz,
   created_at timestamptz not null default now()
 );
+create index if not exists volunteer_records_consent_version_idx on xinghuo.volunteer_records (consent_version);
 alter table xinghuo.volunteer_records enable row level security;
 revoke all on table xinghuo.volunteer_records from public, anon, authenticated;
 

@@ -16,6 +16,10 @@ alter table xinghuo.signups add constraint signups_checked_out_after_in
 alter table xinghuo.events
   add column if not exists planned_hours_confirmed_at timestamptz,
   add column if not exists planned_hours_confirmed_by uuid references auth.users (id) on delete set null;
+-- Deleting a user sets these null: indexed so it need not scan the tables.
+create index if not exists signups_checked_out_by_idx on xinghuo.signups (checked_out_by) where checked_out_by is not null;
+create index if not exists events_planned_hours_confirmed_by_idx on xinghuo.events (planned_hours_confirmed_by)
+  where planned_hours_confirmed_by is not null;
 
 create or replace function xinghuo.service_minutes(s xinghuo.signups, e xinghuo.events)
 returns integer
