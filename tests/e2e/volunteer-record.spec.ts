@@ -25,6 +25,18 @@ async function press(page: Page, name: string | RegExp, key = 'Enter') {
   await page.keyboard.press(key);
 }
 
+/** At 320 px, in both text sizes, nothing makes the page scroll sideways. */
+async function fitsSmallPhone(page: Page) {
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const large of [false, true]) {
+    await page.evaluate((on) => (on ? document.documentElement.setAttribute('data-text-size', 'large') : document.documentElement.removeAttribute('data-text-size')), large);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `320 px, large text ${large}`).toBeLessThanOrEqual(320);
+  }
+  await page.evaluate(() => document.documentElement.removeAttribute('data-text-size'));
+  await page.setViewportSize(before);
+}
+
 async function axeAtBothSizes(page: Page) {
   await expectNoAxeViolations(page);
   await page.evaluate(() => document.documentElement.setAttribute('data-text-size', 'large'));
@@ -105,6 +117,7 @@ test('record consent → check-in and check-out → record link by SMS → certi
   await expect(page.getByTestId('record-service')).toContainText('2.5 小时');
   await expect(page.getByTestId('record-year').first()).toContainText('服务 2.5 小时');
   await axeAtBothSizes(page);
+  await fitsSmallPhone(page);
   const recordToken = recordLink.split('#t=')[1]!;
   for (const url of requested) expect(url).not.toContain(recordToken);
 
@@ -134,6 +147,7 @@ test('record consent → check-in and check-out → record link by SMS → certi
   expect(text).not.toContain('王小明');
   expect(text).not.toContain(phone.slice(-4));
   await axeAtBothSizes(page);
+  await fitsSmallPhone(page);
 });
 
 test('record and verification pages explain a missing or broken link', async ({ page }) => {
