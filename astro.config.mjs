@@ -48,7 +48,7 @@ export default defineConfig({
     svelte(),
     // Listed: public pages only. Not: print views (noindex duplicates), the coordinator app, and the
     // private sign-up management page (its link carries a personal token).
-    sitemap({ filter: (page) => !/\/print\/$|\/coordinator\/|\/signup\/manage\//.test(page) }),
+    sitemap({ filter: (page) => !/\/print\/$|\/coordinator\/|\/signup\/manage\/|\/record\/|\/verify\//.test(page) }),
   ],
   // Elderly readers on slow phones: inline small stylesheets so a page is one request.
   // concurrency: pages are rendered a few at a time, so the og:image routes' rasterising (off the

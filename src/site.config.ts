@@ -53,7 +53,7 @@ export const site = {
   // Coordinators' yearly goals, shown as progress on the dashboard.
   yearlyTarget: { events: 30, peopleReached: 300000, materials: 20000 },
   // Sign-up privacy notice version: bump when the notice text changes; stored with each sign-up.
-  privacyNoticeVersion: '2026-11',
+  privacyNoticeVersion: '2026-12',
   retentionDays: 90,
   // Who answers questions about events and volunteer sign-up (shown when online sign-up is unreachable).
   // Demo placeholder: replace with the team's real number.

@@ -1,5 +1,6 @@
 // The message worker: graphile-worker running `deliver_message` (outbox → SMS / e-mail), the
-// debounced `deploy_hook` (rebuild the public site) and a daily retention purge.
+// debounced `deploy_hook` (rebuild the public site), the `certificate_pdf` of a volunteer record
+// and a daily retention purge.
 // Production runs it as a small Node service next to Supabase (README, Messages):
 //   DATABASE_URL=… XINGHUO_SMS_… node worker/main.ts
 import '../scripts/require-node.mjs';
@@ -10,6 +11,8 @@ import { readConfig } from './config.ts';
 import { emailChannel } from './email.ts';
 import { deliverMessage } from './deliver.ts';
 import { deployHook } from './deploy-hook.ts';
+import { certificatePdf } from './certificate-pdf.ts';
+import { site } from '../src/site.config.ts';
 import { aliyunChannel } from './sms-aliyun.ts';
 import { tencentChannel } from './sms-tencent.ts';
 import { unlockPreviousRun, rememberWorker } from './instances.ts';
@@ -53,6 +56,7 @@ const runner = await run({
       await helpers.query('select public.send_staffing_alerts()');
     },
     deploy_hook: deployHook(config.deployHook),
+    certificate_pdf: certificatePdf(site.organisation),
   },
   crontab: [
     '0 19 * * * purge_expired_messages', // 03:00 Asia/Shanghai, when nobody is sending

@@ -1,4 +1,4 @@
-// Check-in and walk-in refusals (coord_check_in*, coord_add_walk_in) → the Chinese sentence shown
+// Check-in, check-out and walk-in refusals (coord_check_in*, coord_check_out, coord_confirm_planned_hours, coord_add_walk_in) → the Chinese sentence shown
 // beside the button or field. Name, phone and role problems of a walk-in use the sign-up texts.
 import { formatDateTime } from './dashboard';
 import { signupError } from './signup-errors';
@@ -10,6 +10,8 @@ const texts: Record<string, string> = {
   event_not_scheduled: '活动已取消，不能签到。',
   checkin_closed: '活动当天已经结束，不能再签到。人数不对请在活动报告里更正并写明原因。',
   role_retired: '这个岗位已停用，请另选一个。',
+  not_checked_in: '这位志愿者还没有签到，不能签退。',
+  event_not_ended: '活动结束以后才能按计划时长确认。',
   walk_in_already_signed_up: '这个手机号已经报名了本场活动，请在名单里找到他/她直接签到。',
   // coord_sync_offline: a queued item the workspace built wrongly (not something the coordinator typed).
   sync_key_required: '这条离线记录缺少编号，无法同步，请重新签到。',

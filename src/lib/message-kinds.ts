@@ -91,6 +91,15 @@ export const messageKinds = {
     sample: { ...sampleEvent, role: '银行工作人员', missing: '2' },
     segments: 1,
   },
+  // Sent when a volunteer chose to keep a record (志愿者档案); asked for, so not held to quiet hours.
+  volunteer_record_link: {
+    label: '我的志愿记录',
+    quietHours: false,
+    params: ['link'],
+    text: '您的志愿者档案已建立。查看志愿时长、下载证明：{link}',
+    sample: { link: 'https://xinghuo.example.cn/record/#t=Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5kL7nP9rS1uW3' },
+    segments: 2,
+  },
 } as const satisfies Record<string, MessageKind>;
 
 export type MessageKindId = keyof typeof messageKinds;

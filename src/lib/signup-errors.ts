@@ -2,7 +2,7 @@
 // validate-signup.ts) → the Chinese sentence shown next to the field they belong to.
 import { site } from '../site.config';
 
-export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'code' | 'event' | 'token' | 'form';
+export type ErrorField = 'role' | 'name' | 'phone' | 'organisation' | 'consent' | 'code' | 'event' | 'token' | 'year' | 'serial' | 'form';
 
 interface ErrorText {
   field: ErrorField;
@@ -40,6 +40,14 @@ const texts: Record<string, ErrorText> = {
   token_invalid: { field: 'token', message: '链接不完整。请打开报名成功时得到的完整链接。' },
   token_not_found: { field: 'token', message: '没有找到这条报名记录，链接可能已经失效。' },
   already_checked_in: { field: 'token', message: '您已经签到，不能再取消报名。' },
+  // The volunteer record (志愿者档案) and its certificate (志愿时长证明).
+  signup_withdrawn: { field: 'token', message: '这条报名的个人信息已经删除，不能再建立志愿者档案。' },
+  record_token_invalid: { field: 'token', message: '链接不完整。请打开短信里“我的志愿记录”的完整链接。' },
+  record_not_found: { field: 'token', message: '没有找到志愿者档案。档案可能已经删除，或者链接已被新的短信链接代替。' },
+  certificate_year_invalid: { field: 'year', message: '请选择今年或以前的年份。' },
+  certificate_no_hours: { field: 'year', message: '这一年还没有记录到服务时长，暂时不能开具证明。' },
+  certificate_not_found: { field: 'serial', message: '没有找到这个编号的证明。请核对编号；证明所属的档案也可能已经删除。' },
+  certificate_serial_invalid: { field: 'serial', message: '证明编号的样子是 XH2026-ABCDEFGH2345，请核对后重新输入。' },
   // A website problem is the team's to answer, never the emergency lines' (96110/110/12378).
   unavailable: { field: 'form', message: unreachableMessage() },
 };

@@ -1,10 +1,11 @@
-// Every code the report, check-in and walk-in functions raise has its own Chinese sentence in the
-// workspace (src/lib/report-validate.ts, src/lib/checkin-errors.ts), read from the deployed
+// Every code the report, check-in, check-out, walk-in and volunteer-record functions raise has its own
+// Chinese sentence (src/lib/report-validate.ts, src/lib/checkin-errors.ts, src/lib/signup-errors.ts), read from the deployed
 // functions so a new refusal without words fails here.
 import { describe, expect, it } from 'vitest';
 import { sql } from './harness';
 import { reportErrorText } from '../../src/lib/report-validate';
 import { checkinErrorText } from '../../src/lib/checkin-errors';
+import { signupError } from '../../src/lib/signup-errors';
 
 async function raisedBy(fns: string[]): Promise<string[]> {
   const rows = await sql<{ src: string }>(`select prosrc as src from pg_proc where oid = any($1::regprocedure[])`, [fns]);
@@ -31,8 +32,9 @@ describe('Chinese text for every refusal', () => {
 
   it('check-in and walk-ins', async () => {
     const codes = await raisedBy(['xinghuo.checkin_assert_open(xinghuo.events)', 'xinghuo.coord_do_check_in(bigint,bigint)',
-      'public.coord_check_in_by_code(bigint,text)', 'public.coord_add_walk_in(bigint,text,text,text)']);
-    expect(codes).toEqual(expect.arrayContaining(['checkin_not_open', 'checkin_closed', 'walk_in_already_signed_up']));
+      'public.coord_check_in_by_code(bigint,text)', 'public.coord_add_walk_in(bigint,text,text,text)',
+      'public.coord_check_out(bigint,bigint)', 'public.coord_confirm_planned_hours(bigint)']);
+    expect(codes).toEqual(expect.arrayContaining(['checkin_not_open', 'checkin_closed', 'walk_in_already_signed_up', 'not_checked_in', 'event_not_ended']));
     const fallback = checkinErrorText('no_such_code');
     // Found before any of these run: the event (coord_event_or_raise) and a missing sign-up, shown as a general failure.
     const general = ['event_not_found', 'signup_not_found'];
@@ -44,5 +46,14 @@ describe('Chinese text for every refusal', () => {
     expect(codes).toEqual(['sync_action_unknown', 'sync_args_invalid', 'sync_key_required', 'sync_key_reused']);
     const fallback = checkinErrorText('no_such_code');
     expect(codes.filter((c) => checkinErrorText(c) === fallback)).toEqual([]);
+  });
+
+  it('the volunteer record and its certificates (public pages: the sign-up texts)', async () => {
+    const codes = await raisedBy(['public.keep_volunteer_record(text,text)', 'xinghuo.record_by_token(text)',
+      'xinghuo.signup_id_by_token(text)', 'public.request_certificate(text,integer)', 'public.certificate_pdf(text,text)',
+      'public.verify_certificate(text)']);
+    expect(codes).toEqual(expect.arrayContaining(['record_not_found', 'certificate_no_hours', 'certificate_serial_invalid']));
+    const fallback = signupError('no_such_code');
+    expect(codes.filter((c) => signupError(c) === fallback)).toEqual([]);
   });
 });

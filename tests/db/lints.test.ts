@@ -21,11 +21,13 @@ const matches = (a: Accepted, finding: string) => (typeof a.match === 'string' ?
 // The API (PostgREST) runs these as their owner; each checks its caller inside (coordinator
 // functions refuse anyone who is not an active coordinator), which tests/db/*-access.test.ts hold.
 const apiFunction = (name: string, who: string): Accepted => ({ match: `public.${name}`, why: `API function for ${who}; checks its caller itself` });
-const forAnon = ['cancel_signup', 'event_availability', 'impact_totals', 'published_events', 'recover_signups', 'request_recovery', 'respond_reminder', 'sign_up', 'signup_status', 'verify_signup', 'withdraw_signup'];
+const forAnon = ['cancel_signup', 'event_availability', 'impact_totals', 'published_events', 'recover_signups', 'request_recovery', 'respond_reminder', 'sign_up', 'signup_status', 'verify_signup', 'withdraw_signup',
+  'keep_volunteer_record', 'withdraw_volunteer_record', 'my_volunteer_record', 'request_certificate', 'certificate_pdf', 'verify_certificate'];
 const forSignedIn = ['coord_add_material_kind', 'coord_add_walk_in', 'coord_cancel_event', 'coord_check_in', 'coord_check_in_by_code', 'coord_clone_event', 'coord_create_series', 'coord_dashboard',
   'coord_dead_messages', 'coord_event_history', 'coord_events', 'coord_get_event', 'coord_held_events', 'coord_import_events', 'coord_material_kinds', 'coord_publish_event', 'coord_restore_material_kind', 'coord_retire_material_kind', 'coord_retire_venue', 'coord_save_event',
   'coord_save_venue', 'coord_unpublish_event', 'coord_venues', 'coord_roles', 'coord_save_role', 'coord_retire_role', 'coord_restore_role',
   'coord_export_roster', 'coord_get_report', 'coord_resend_message', 'coord_reveal_phone', 'coord_roster', 'coord_save_report', 'coord_send_reminders', 'coord_sync_offline', 'coord_undo_check_in',
+  'coord_check_out', 'coord_confirm_planned_hours',
   'my_coordinator_profile'];
 
 // The job queue's own schema: installed and upgraded by graphile-worker's migrations (not ours), not

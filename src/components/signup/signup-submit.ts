@@ -4,6 +4,7 @@
 // reaches the page only through textContent, never as HTML.
 import { checkinQrText } from '../../lib/checkin-qr';
 import { manageUrl, signUp, SignupRpcError, verifySignup, type VerifiedSignup } from '../../lib/db/signup';
+import { keepVolunteerRecord } from '../../lib/db/record';
 import { signupError } from '../../lib/signup-errors';
 import { forgetSignupRequestId, signupRequestId, type RequestIdStore } from '../../lib/signup-request-id';
 import { validateSignup, type SignupField } from '../../lib/validate-signup';
@@ -105,6 +106,18 @@ function showResult(form: HTMLFormElement, result: VerifiedSignup, roleLabel: st
   part('h2').focus();
 }
 
+/** The separate record consent, sent once the number is verified (it needs the manage token). */
+async function keepRecordAfterSignup(manageToken: string, consentVersion: string) {
+  const note = document.querySelector<HTMLElement>('[data-record-note]')!;
+  try {
+    await keepVolunteerRecord(manageToken, consentVersion);
+    note.textContent = '志愿者档案已建立。“我的志愿记录”链接已用短信发到您的手机。';
+  } catch (e) {
+    note.textContent = `志愿者档案没有建立：${signupError(e instanceof SignupRpcError ? e.code : 'unavailable').message}`;
+  }
+  note.hidden = false;
+}
+
 /** One message beside the code field (or none), the field marked and described by it. */
 function setCodeError(codeForm: HTMLFormElement, message: string) {
   const input = byId('signup-code');
@@ -144,8 +157,10 @@ function askForCode(form: HTMLFormElement, requestId: string, store: RequestIdSt
       const answer = await verifySignup(requestId, code);
       if (answer.verified) {
         forgetSignupRequestId(store, eventSlug);
+        const keepRecord = byId<HTMLInputElement>('signup-record-consent').checked;
         codeForm.remove();
         showResult(form, answer, roleLabel);
+        if (keepRecord) void keepRecordAfterSignup(answer.cancel_token, form.dataset.privacyVersion ?? '');
         return;
       }
       const base = signupError(answer.reason).message;

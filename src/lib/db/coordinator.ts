@@ -107,6 +107,9 @@ export interface RosterEntry {
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   arrival: number;
   checked_in_at: string | null;
+  checked_out_at: string | null;
+  /** xinghuo.service_minutes as hours: check-in to check-out, or the confirmed scheduled length. */
+  hours: number;
   created_at: string;
   /** Added at the door by a coordinator (coord_add_walk_in), not signed up on the site. */
   walk_in: boolean;
@@ -132,7 +135,7 @@ export interface RosterRole {
 }
 
 export interface Roster {
-  event: EventSummary & { checkin_opens_at: string; checkin_closes_at: string };
+  event: EventSummary & { checkin_opens_at: string; checkin_closes_at: string; planned_hours_confirmed_at: string | null };
   slots: Record<string, number>;
   roles: RosterRole[];
   signups: RosterEntry[];
@@ -173,6 +176,22 @@ export function addWalkIn(eventId: number, name: string, role: string, phone: st
 
 export function undoCheckIn(eventId: number, signupId: number): Promise<void> {
   return call<void>('coord_undo_check_in', { p_event_id: eventId, p_signup_id: signupId });
+}
+
+export interface CheckOutResult {
+  signup_id: number;
+  checked_out_at: string;
+  already_checked_out: boolean;
+  hours: number;
+}
+
+export function checkOut(eventId: number, signupId: number): Promise<CheckOutResult> {
+  return call<CheckOutResult>('coord_check_out', { p_event_id: eventId, p_signup_id: signupId });
+}
+
+/** "按计划时长确认": everyone checked in without a check-out is credited the scheduled length. */
+export function confirmPlannedHours(eventId: number): Promise<{ planned_hours_confirmed_at: string; already_confirmed: boolean; hours: number }> {
+  return call('coord_confirm_planned_hours', { p_event_id: eventId });
 }
 
 export function exportRoster(eventId: number): Promise<RosterExportRow[]> {

@@ -73,7 +73,8 @@ export class SignupRpcError extends Error {
   }
 }
 
-async function call<T>(fn: string, args: Record<string, unknown>): Promise<T> {
+/** One anon RPC; also used by the volunteer-record verbs (lib/db/record.ts). */
+export async function call<T>(fn: string, args: Record<string, unknown>): Promise<T> {
   const { data, error } = await publicClient().rpc(fn, args);
   if (error) {
     // Business errors are P0001 with the code as message; anything else (network, 5xx) is "unavailable".
