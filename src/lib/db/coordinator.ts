@@ -1,7 +1,7 @@
 // Typed verbs for the coordinator app over the full supabase-js client (auth + RPC). Components call
 // these, never the client. Every authorisation decision is made by the coord_* functions in Postgres.
 import type { Session } from '@supabase/supabase-js';
-import type { CoordEvent, DashboardData, HeldEvent } from '../dashboard';
+import type { DashboardData, HeldEvent } from '../dashboard';
 import type { ReachAudience, ReachChannel } from '../figures';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
