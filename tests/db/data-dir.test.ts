@@ -8,6 +8,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { defaultDataDir } from '../../supabase/local/stack.mjs';
+import { apiUrl } from './harness';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const port = 54417;
@@ -23,7 +24,8 @@ beforeAll(async () => {
   await writeFile(probe, 'secret volunteer data');
   astro = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // The dev server reads the programme from an API at start (the events loader): the suite's own.
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PUBLIC_SUPABASE_URL: apiUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((ready, fail) => {

@@ -2,6 +2,7 @@
 // (the content step of every build) fails with one line saying what and where, never with an empty
 // programme. Against a closed port and against the real gateway refusing the key.
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { apiUrl } from './harness';
 import { freePort } from '../../scripts/free-port.mjs';
@@ -10,7 +11,8 @@ function astroSync(env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
     encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 120_000,
   });
-  const output = `${r.stdout}\n${r.stderr}`;
+  // Without colour codes: where Astro prints them (CI did), they hide the time at the line's start.
+  const output = stripVTControlCharacters(`${r.stdout}\n${r.stderr}`);
   // Astro's own progress lines start with a time ("12:44:56 [content] …"); what remains is the error.
   const errorLines = output.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d\d:\d\d:\d\d /.test(l));
   return { status: r.status, output, errorLines };
