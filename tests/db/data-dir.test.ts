@@ -28,15 +28,18 @@ beforeAll(async () => {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PUBLIC_SUPABASE_URL: apiUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  astro.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error('astro dev did not start in 90 s')), 90_000);
+    const timer = setTimeout(() => fail(new Error(`astro dev did not start in 90 s:\n${output}`)), 90_000);
     astro.stdout!.on('data', (chunk) => {
+      output += chunk;
       if (/ready in|Local\s/i.test(String(chunk))) {
         clearTimeout(timer);
         ready();
       }
     });
-    astro.once('exit', (code) => fail(new Error(`astro dev exited (${code})`)));
+    astro.once('exit', (code) => fail(new Error(`astro dev exited (${code}):\n${output}`)));
   });
 });
 

@@ -142,7 +142,7 @@ describe('published_events', () => {
       ends_at: expect.any(String), audiences: ['elderly'], topics: ['pension-scam', 'fake-officials'], partners: ['某某街道办事处'],
       // In role order, roles without places left out.
       roles: [{ id: speaker, label: roleLabels[speaker], slots: 3 }, { id: helper, label: roleLabels[helper], slots: 2 }],
-      status: 'scheduled', cancel_reason: null, series: null, updated_at: expect.any(String),
+      status: 'scheduled', cancel_reason: null, series: null, revision: offline.revision, updated_at: expect.any(String),
     });
     const n = res.body.find((e: { slug: string }) => e.slug === online.slug);
     expect(n).toMatchObject({ kind: 'online', channel: 'wechat_article', venue: null, district: null, lat: null, lng: null });
