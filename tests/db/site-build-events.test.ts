@@ -2,14 +2,26 @@
 // (the content step of every build) fails with one line saying what and where, never with an empty
 // programme. Against a closed port and against the real gateway refusing the key.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { apiUrl } from './harness';
 import { freePort } from '../../scripts/free-port.mjs';
 
+// A project root of its own (the project's files linked in), so the failed syncs clear their own
+// content store (.astro/), not the one an `astro dev` of another suite is reading at the same time.
+const project = resolve(import.meta.dirname, '../..');
+const root = mkdtempSync(join(tmpdir(), 'xinghuo-sync-'));
+for (const entry of ['astro.config.mjs', 'svelte.config.js', 'tsconfig.json', 'package.json', 'node_modules', 'src', 'public']) {
+  symlinkSync(join(project, entry), join(root, entry));
+}
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
 function astroSync(env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
-    encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 120_000,
+    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 120_000,
   });
   // Without colour codes: where Astro prints them (CI did), they hide the time at the line's start.
   const output = stripVTControlCharacters(`${r.stdout}\n${r.stderr}`);
