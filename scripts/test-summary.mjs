@@ -20,16 +20,26 @@ export function flakyTitles(pw) {
  * that stage exited non-zero. A stage that failed without reporting a failed test (type errors, a
  * crash, no report) still counts as one failure, so the closing line never reads as green.
  */
+/** Failed vitest tests, plus each test file that failed with none of its tests failing (an error in
+ *  a beforeAll hook marks the file failed and its tests skipped). */
+export function vitestFailures(vitest) {
+  const fileOnly = (vitest?.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  return (vitest?.numFailedTests ?? 0) + fileOnly;
+}
+
 export function summarise({ vitest, pw, stageFailed }) {
   const atLeastOneIf = (stageDidFail, reported) => (stageDidFail ? Math.max(1, reported) : reported);
+  const vitestFailed = vitestFailures(vitest);
   const flaky = pw?.stats?.flaky ?? 0;
   const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
   const failed =
     atLeastOneIf(stageFailed['type check (astro check)'], 0) +
-    atLeastOneIf(stageFailed['vitest (unit + db)'] || !vitest, vitest?.numFailedTests ?? 0) +
+    atLeastOneIf(stageFailed['vitest (unit + db)'] || !vitest || vitest.success === false, vitestFailed) +
     atLeastOneIf(stageFailed['build for e2e'] || stageFailed['playwright (e2e)'] || !pw, pw?.stats?.unexpected ?? 0);
   const lines = [
-    `vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`,
+    `vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitestFailed} failed` : 'no report'}`,
     `playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped` : 'no report'}`,
     `flaky (failed, then passed on retry; not counted as passed): ${flaky}`,
     ...flakyTitles(pw).map((t) => `  flaky: ${t}`),

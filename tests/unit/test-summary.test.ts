@@ -28,6 +28,20 @@ function realPlaywrightReport() {
   return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
 }
 
+// A real vitest report: one file passes, one fails in its beforeAll (its test is skipped, none fails).
+function realVitestReport() {
+  writeFileSync(join(dir, 'vitest.config.mjs'), `export default { test: { include: ['*.vt.mjs'] } };\n`);
+  writeFileSync(join(dir, 'fine.vt.mjs'), `import { expect, it } from 'vitest';\nit('fine', () => expect(1).toBe(1));\n`);
+  writeFileSync(join(dir, 'hook.vt.mjs'), [
+    `import { beforeAll, expect, it } from 'vitest';`,
+    `beforeAll(() => { throw new Error('the stack did not start'); });`,
+    `it('never runs', () => expect(1).toBe(1));`,
+  ].join('\n'));
+  spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', join(dir, 'vitest.config.mjs'), '--root', dir,
+    '--reporter=json', `--outputFile=${join(dir, 'vitest.json')}`], { cwd: dir, encoding: 'utf8' });
+  return JSON.parse(readFileSync(join(dir, 'vitest.json'), 'utf8'));
+}
+
 describe('npm test closing line', () => {
   const pw = realPlaywrightReport();
   const vitest = { numPassedTests: 10, numFailedTests: 0 };
@@ -41,6 +55,14 @@ describe('npm test closing line', () => {
     expect(s.lines.at(-1)).toBe('11 passed, 1 failed');
     expect(s.lines).toContain('flaky (failed, then passed on retry; not counted as passed): 1');
     expect(s.lines).toContain('  flaky: outcomes.spec.mjs › wobbly');
+  });
+
+  it('counts a test file that failed in a hook, though none of its tests failed', () => {
+    const report = realVitestReport();
+    expect(report).toMatchObject({ numPassedTests: 1, numFailedTests: 0, numFailedTestSuites: 1 });
+    const s = summarise({ vitest: report, pw, stageFailed: {} });
+    expect(s.lines[0]).toBe('vitest: 1 passed, 1 failed');
+    expect(s.lines.at(-1)).toBe('2 passed, 2 failed');
   });
 
   it('a stage that failed without a report still counts one failure', () => {
