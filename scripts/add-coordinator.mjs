@@ -1,15 +1,19 @@
 // Adds (or updates) a coordinator on the LOCAL database: an auth user with a bcrypt password, plus
 // the xinghuo.coordinators row. On a real Supabase project, invite the user in the dashboard and
 // insert the coordinators row with SQL instead.
-//   node scripts/add-coordinator.mjs <email> <password> <display name>
+//   node scripts/add-coordinator.mjs [--branch <branch id>] <email> <password> <display name>
+// Without --branch the coordinator is a team lead (runs every branch); with it, only that 支行.
 // Connects to DATABASE_URL, or to the `npm start` database (127.0.0.1:54322), which must be running.
 import './require-node.mjs';
 import pg from 'pg';
 
-const [email, password, ...nameParts] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const branchFlag = args.indexOf('--branch');
+const branchId = branchFlag >= 0 ? args.splice(branchFlag, 2)[1] : null;
+const [email, password, ...nameParts] = args;
 const name = nameParts.join(' ').trim();
-if (!email || !password || !name) {
-  console.error('Usage: node scripts/add-coordinator.mjs <email> <password> <display name>');
+if (!email || !password || !name || (branchFlag >= 0 && !branchId)) {
+  console.error('Usage: node scripts/add-coordinator.mjs [--branch <branch id>] <email> <password> <display name>');
   process.exit(2);
 }
 if (!/^[^@\s]+@[^@\s]+$/.test(email) || password.length < 8) {
@@ -47,12 +51,15 @@ try {
     [userId, email],
   );
   await client.query(
-    `insert into xinghuo.coordinators (user_id, display_name, active) values ($1, $2, true)
-     on conflict (user_id) do update set display_name = excluded.display_name, active = true`,
-    [userId, name],
+    `insert into xinghuo.coordinators (user_id, display_name, active, branch_id, team_lead)
+     values ($1, $2, true, $3::text, $3::text is null)
+     on conflict (user_id) do update set display_name = excluded.display_name, active = true,
+       branch_id = excluded.branch_id, team_lead = excluded.team_lead`,
+    [userId, name, branchId],
   );
   await client.query('commit');
-  console.log(`Coordinator ready: ${email.toLowerCase()} (${name}). Sign in at /coordinator.`);
+  const scope = branchId ? `branch ${branchId} only` : 'team lead, every branch';
+  console.log(`Coordinator ready: ${email.toLowerCase()} (${name}, ${scope}). Sign in at /coordinator.`);
 } catch (e) {
   await client.query('rollback').catch(() => {});
   console.error(`Could not add the coordinator: ${e.message}`);

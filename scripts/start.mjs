@@ -61,7 +61,8 @@ site.stdout.on('data', (chunk) => {
     data folder  ${dirname(defaultDataDir)}  (PostgreSQL log: ${stack.logFile})
     messages     ${messages.viewer.url}   (SMS and e-mail the worker sent; JSON: /api/v1/messages)
   Demo sign-in (local only):
-    coordinator  ${demoAccounts.coordinator} / ${demoPassword}
+    coordinator  ${demoAccounts.coordinator} / ${demoPassword}  (team lead: every 支行)
+    branch       ${demoAccounts.branchCoordinator} / ${demoPassword}  (市南支行 only)
     volunteer    ${demoAccounts.volunteer} / ${demoPassword}  (signed in, not a coordinator)
   Ctrl-C stops everything.
 `);

@@ -1,6 +1,7 @@
 // The event report form's checks, in the same terms as public.coord_save_report (which re-checks
 // everything: this is only so a coordinator sees every problem at once, in Chinese, before saving).
 import { reachAudiences, type ReachAudience } from './figures';
+import { scopeRefusals } from './workspace-errors';
 
 export const FIGURE_MAX = 1_000_000;
 export const NOTES_MAX = 2000;
@@ -194,7 +195,7 @@ const otherText: Record<string, string> = {
 export function reportErrorText(code: string): string {
   const m = /^(people_reached|volunteers_present|questions_answered|online_views|reach_audience|material_quantity)_(required|invalid|negative|not_integer|too_large)$/.exec(code);
   if (m) return problemText[m[2] as FigureProblem].replace('{f}', figureNames[m[1]!]!);
-  return otherText[code] ?? '保存没有成功，请稍后再试。';
+  return otherText[code] ?? scopeRefusals[code] ?? '保存没有成功，请稍后再试。';
 }
 
 /** Which form field a server error belongs to (its `hint` names the field or the material kind). */

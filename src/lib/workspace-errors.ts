@@ -9,7 +9,16 @@ const browserProblems: Record<string, string> = {
   position_unreadable: '没有读出坐标，请粘贴“经度,纬度”两个数字，例如 120.3826,36.0671。',
 };
 
+/**
+ * The coordinator gate's refusals of a signed-in coordinator acting outside their scope (SQL errcode 42501
+ * with one of these codes as its message, from xinghuo.coord_assert_event and the team-lead-only RPCs).
+ */
+export const scopeRefusals: Record<string, string> = {
+  branch_forbidden: '这是其他支行的活动，您只能查看和管理本支行的活动。',
+  lead_only: '只有团队负责人可以做这项设置。',
+};
+
 /** The text for a code, or a plain fallback that still names the code for whoever helps. */
 export function problemText(code: string): string {
-  return programmeErrors[code]?.message ?? browserProblems[code] ?? `这一项有问题（${code}），请检查后再试。`;
+  return programmeErrors[code]?.message ?? browserProblems[code] ?? scopeRefusals[code] ?? `这一项有问题（${code}），请检查后再试。`;
 }

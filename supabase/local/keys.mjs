@@ -18,5 +18,6 @@ export const accessTokenSeconds = 3600;
 export const demoPassword = 'xinghuo-demo-2026';
 export const demoAccounts = {
   coordinator: 'coordinator@xinghuo.local',
+  branchCoordinator: 'branch@xinghuo.local',
   volunteer: 'volunteer@xinghuo.local',
 };

@@ -268,6 +268,12 @@ begin
       -- The workspace's own validator: a seed row it would refuse stops the seed.
       perform xinghuo.raise_problems('event_invalid', xinghuo.event_problems(v_p));
       v_id := xinghuo.write_event(null, v_p, v_series_id);
+      -- Each demo branch runs the events of its nearby districts; online events are the team's own.
+      update xinghuo.events e set branch_id = b.branch_id
+      from (values ('shinan', 'shinan'), ('shibei', 'shinan'), ('laoshan', 'laoshan'), ('licang', 'laoshan'),
+                   ('huangdao', 'huangdao'), ('jiaozhou', 'huangdao'), ('pingdu', 'huangdao'),
+                   ('chengyang', 'chengyang'), ('jimo', 'chengyang'), ('laixi', 'chengyang')) b (district, branch_id)
+      where e.id = v_id and e.district = b.district;
       perform xinghuo.add_event_history(v_id, case when v_series_id is null then 'created' else 'series_created' end,
         null, xinghuo.event_state(v_id));
       perform xinghuo.set_publication(v_id, 1, 'published');

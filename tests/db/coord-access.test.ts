@@ -32,6 +32,7 @@ const calls: [string, () => Record<string, unknown>][] = [
   ['coord_undo_check_in', () => ({ p_event_id: eventId, p_signup_id: signupId })],
   ['coord_get_report', () => ({ p_event_id: eventId })],
   ['coord_dashboard', () => ({ p_year: null })],
+  ['coord_branches', () => ({})],
   ['coord_export_roster', () => ({ p_event_id: eventId })],
   ['coord_add_material_kind', () => ({ p_id: `k-${Date.now().toString(36)}`, p_label: `测试${Date.now() % 100000}` })],
   ['coord_material_kinds', () => ({})],

@@ -93,13 +93,23 @@ export async function signIn(email: string, password: string): Promise<string> {
   return (await signInSession(email, password)).access_token;
 }
 
-/** Makes a user an active coordinator (accepts the id or the object createUser returned). */
-export async function makeCoordinator(user: string | TestUser, name: string, active = true): Promise<void> {
+/**
+ * Makes a user an active coordinator (accepts the id or the object createUser returned): a team lead,
+ * who runs every branch, unless `branchId` limits them to one branch.
+ */
+export async function makeCoordinator(
+  user: string | TestUser,
+  name: string,
+  active = true,
+  scope: { branchId?: string } = {},
+): Promise<void> {
   const userId = typeof user === 'string' ? user : user.id;
+  const branchId = scope.branchId ?? null;
   await sql(
-    `insert into xinghuo.coordinators (user_id, display_name, active) values ($1, $2, $3)
-     on conflict (user_id) do update set display_name = excluded.display_name, active = excluded.active`,
-    [userId, name, active],
+    `insert into xinghuo.coordinators (user_id, display_name, active, branch_id, team_lead) values ($1, $2, $3, $4::text, $4::text is null)
+     on conflict (user_id) do update set display_name = excluded.display_name, active = excluded.active,
+       branch_id = excluded.branch_id, team_lead = excluded.team_lead`,
+    [userId, name, active, branchId],
   );
 }
 
@@ -137,6 +147,8 @@ export interface NewEvent {
   slots?: Record<string, number>;
   status?: 'scheduled' | 'cancelled';
   title?: string;
+  /** The 支行 it belongs to (made by ensureBranch); none: the team's own event. */
+  branchId?: string;
 }
 
 /**
@@ -151,17 +163,32 @@ export async function createEvent(opts: NewEvent = {}): Promise<{ id: number; sl
   const [row] = await sql<{ id: string }>(
     `with e as (
        insert into xinghuo.events (slug, title, summary, starts_at, ends_at, district, audiences, topics, status,
-         cancel_reason, lat, lng, publication, published_at)
+         cancel_reason, lat, lng, publication, published_at, branch_id)
        values ($1, $2, '测试活动的简介文字，讲解常见骗局', $3, $4, $5, '{everyone}', '{fake-officials}', $6,
-         case when $6 = 'cancelled' then '测试取消' end, 36.06, 120.38, 'published', now())
+         case when $6 = 'cancelled' then '测试取消' end, 36.06, 120.38, 'published', now(), $8)
        returning id)
      , s as (insert into xinghuo.event_slots (event_id, role, slots)
        select e.id, r.key, r.value::int from e, jsonb_each_text($7::jsonb) r)
      select id from e`,
-    [slug, opts.title ?? `测试活动 ${slug}`, startsAt, endsAt, district, status, JSON.stringify(slots)],
+    [slug, opts.title ?? `测试活动 ${slug}`, startsAt, endsAt, district, status, JSON.stringify(slots), opts.branchId ?? null],
   );
   if (!row) throw new Error(`createEvent: ${slug} not inserted`);
   return { id: Number(row.id), slug };
+}
+
+/** A 支行 with this id (label 测试<id>), made once per database. */
+export async function ensureBranch(id: string): Promise<string> {
+  await sql(`insert into xinghuo.branches (id, label) values ($1, '测试' || $1) on conflict (id) do nothing`, [id]);
+  return id;
+}
+
+/** A signed-in coordinator limited to one 支行 (made if missing): their access token. */
+export async function branchCoordinatorToken(branchId: string): Promise<string> {
+  await ensureBranch(branchId);
+  const password = `pw-${randomUUID()}`;
+  const user = await createUser(`branch-${branchId}-${randomUUID().slice(0, 8)}@test.local`, password);
+  await makeCoordinator(user, `支行协调员${branchId}`.slice(0, 60), true, { branchId });
+  return signIn(user.email, password);
 }
 
 /** Signs arbitrary claims with the local JWT secret: for tokens the gateway must refuse (expired…). */

@@ -135,4 +135,21 @@ describe('the demo programme', () => {
       expect(parts.reduce((a, b) => a + b, 0), r.slug).toBe(r.people_reached);
     }
   });
+
+  it('gives every event with a place a 支行, online events none, and a demo coordinator for one 支行', async () => {
+    const rows = await sql<{ slug: string; kind: string; branch_id: string | null }>(
+      `select e.slug, e.kind, e.branch_id from xinghuo.events e where e.created_at = ${seedMoment}`,
+    );
+    for (const r of rows) {
+      if (r.kind === 'online') expect(r.branch_id, r.slug).toBeNull();
+      else expect(r.branch_id, r.slug).toMatch(/^[a-z]/);
+    }
+    expect(new Set(rows.map((r) => r.branch_id).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
+    const scopes = await sql(`select display_name, team_lead, branch_id from xinghuo.coordinators
+      where user_id::text like '5eed0000-%' order by user_id`);
+    expect(scopes).toEqual([
+      { display_name: '示范协调员', team_lead: true, branch_id: null },
+      { display_name: '示范支行协调员', team_lead: false, branch_id: 'shinan' },
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import type { DashboardData, HeldEvent } from '../dashboard';
 import type { ReachAudience, ReachChannel } from '../figures';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
+import { scopeRefusals } from '../workspace-errors';
 import { coordinatorClient } from './coordinator-client';
 import type { ProgrammeEvent } from './programme';
 
@@ -27,6 +28,8 @@ interface RpcError {
 }
 
 function toCoordError(error: RpcError): CoordError {
+  // A coordinator outside their branch (or not a team lead) keeps the refusal's own code.
+  if (error.code === '42501' && error.message && error.message in scopeRefusals) return new CoordError(error.message, error.details ?? null);
   if (error.code === '42501') return new CoordError('forbidden', error.details ?? null);
   // coord_assert: the token's session was signed out or revoked (401): sign in again.
   if (error.code === 'PT401') return new CoordError('session_ended', error.details ?? null);
