@@ -1,6 +1,8 @@
-// Text for a problem code shown in the workspace: the database's codes from programme-errors.ts
+// Text for a problem code shown in the workspace: the database's codes from programme-errors.ts and
+// figures-errors.ts
 // (held equal to the SQL), plus the few the browser finds before anything is sent (a file that is not
 // a programme table, a pasted position that is not two numbers).
+import { figuresErrors } from './figures-errors';
 import { programmeErrors } from './programme-errors';
 
 const browserProblems: Record<string, string> = {
@@ -20,5 +22,5 @@ export const scopeRefusals: Record<string, string> = {
 
 /** The text for a code, or a plain fallback that still names the code for whoever helps. */
 export function problemText(code: string): string {
-  return programmeErrors[code]?.message ?? browserProblems[code] ?? scopeRefusals[code] ?? `这一项有问题（${code}），请检查后再试。`;
+  return programmeErrors[code]?.message ?? figuresErrors[code]?.message ?? browserProblems[code] ?? scopeRefusals[code] ?? `这一项有问题（${code}），请检查后再试。`;
 }

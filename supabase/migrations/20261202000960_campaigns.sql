@@ -112,7 +112,7 @@ begin
         retired_at = case when p_campaign -> 'retired' = 'true'::jsonb then coalesce(k.retired_at, now()) end
       where k.id = v_id returning * into c;
     if not found then
-      raise exception 'campaign_not_found' using errcode = 'P0001', hint = 'form';
+      raise exception 'campaign_not_found' using errcode = 'P0001', hint = 'campaign';
     end if;
   end if;
   return xinghuo.campaign_json(c);

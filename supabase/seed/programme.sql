@@ -303,3 +303,13 @@ end;
 $$;
 
 drop table seed_venues, seed_events, seed_series, seed_reports;
+
+-- A demo campaign (专题) covering every demo event held so far, so the dashboard's 「活动专题」
+-- preset and its export show the whole demo programme. Dated like the events: relative to creation.
+insert into xinghuo.campaigns (label, starts_on, ends_on)
+select '示范专题：反诈宣传季', min((e.starts_at at time zone 'Asia/Shanghai')::date),
+  (pg_catalog.now() at time zone 'Asia/Shanghai')::date
+from xinghuo.events e
+where e.status = 'scheduled' and e.starts_at <= pg_catalog.now()
+having count(*) > 0
+on conflict (label) do nothing;

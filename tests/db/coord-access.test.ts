@@ -39,6 +39,9 @@ const calls: [string, () => Record<string, unknown>][] = [
   ['coord_retire_material_kind', () => ({ p_id: 'k-access' })],
   ['coord_restore_material_kind', () => ({ p_id: 'k-access' })],
   ['coord_held_events', () => ({ p_year: null })],
+  ['coord_figures', () => ({})],
+  ['coord_campaigns', () => ({})],
+  ['coord_save_campaign', () => ({ p_campaign: { label: `门禁测试专题${randomUUID().slice(0, 8)}`, starts_on: '2026-09-01', ends_on: '2026-09-30' } })],
   ['coord_add_walk_in', () => ({ p_event_id: eventId, p_name: '现场志愿者', p_role: 'volunteer', p_phone: null })],
   ['coord_sync_offline', () => ({ p_key: randomUUID(), p_action: 'check_in', p_args: { event_id: eventId, code } })],
 ];

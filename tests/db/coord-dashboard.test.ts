@@ -24,6 +24,8 @@ describe('coord_dashboard and impact_totals', () => {
     await addSignup(a.id, { checkedIn: true });
     await addSignup(a.id); // a no-show: not a participation
     expect((await rpc('coord_save_report', reportArgs(a.id, 0, { p_people_reached: 1000, p_volunteers_present: 2, p_materials: { leaflet: 50, poster: 5 } }), t.coordinator)).status).toBe(200);
+    // Hours are the volunteers' service (20261202000950): A's schedule confirmed, D's not.
+    await sql('update xinghuo.events set planned_hours_confirmed_at = now() where id = $1', [a.id]);
     // B: upcoming, no report → not held.
     await createEvent({ startsInHours: 72, district: 'laixi' });
     // C: cancelled, in the past → not held.
@@ -42,7 +44,7 @@ describe('coord_dashboard and impact_totals', () => {
     expect(delta('materials')).toBe(55);
     expect(delta('questions_answered')).toBe(12);
     expect(delta('volunteer_participations')).toBe(3);
-    expect(Number((delta('volunteer_hours')).toFixed(1))).toBe(7); // 2 × 2 h + 1 × 3 h
+    expect(Number((delta('volunteer_hours')).toFixed(1))).toBe(4); // A: 2 × 2 h confirmed; D: a check-in not yet confirmed, 0 h
     expect(kind(dashAfter.materials_by_kind, 'leaflet') - kind(dashBefore.materials_by_kind, 'leaflet')).toBe(50);
     expect(kind(dashAfter.materials_by_kind, 'poster') - kind(dashBefore.materials_by_kind, 'poster')).toBe(5);
 

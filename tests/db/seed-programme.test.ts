@@ -152,4 +152,16 @@ describe('the demo programme', () => {
       { display_name: '示范支行协调员', team_lead: false, branch_id: 'shinan' },
     ]);
   });
+
+  it('has a demo campaign whose dates cover every demo event held so far', async () => {
+    const [c] = await sql(`select id, starts_on::text, ends_on::text from xinghuo.campaigns where label = '示范专题：反诈宣传季'`);
+    expect(c).toBeDefined();
+    const held = seeded.filter((e) => e.status === 'scheduled' && e.starts_at <= created);
+    expect(held.length).toBeGreaterThan(0);
+    const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+    for (const e of held) {
+      expect(day(e.starts_at) >= c.starts_on && day(e.starts_at) <= c.ends_on, e.slug).toBe(true);
+    }
+    expect(c.starts_on).toBe(day(held[0]!.starts_at));
+  });
 });

@@ -1,0 +1,342 @@
+-- The figures over a period and a scope (issue 14, branch contract): ONE compute function,
+-- xinghuo.figures_compute(from, to, branch), behind coord_dashboard (a year), coord_figures (any
+-- range or a campaign; with every held event's row, for the exports and the 简报) and the home
+-- page's impact_totals. Held events are xinghuo.held_events (0530); a period is the events'
+-- start dates in Asia/Shanghai, both ends included. Scope: a team lead sees every branch or the
+-- one chosen; a branch coordinator only their own (another → branch_forbidden).
+
+-- xinghuo.event_figures (0530) gains, appended: the event's partners (for the figures by partner),
+-- service_minutes, the one 服务时长 (0950 explains the definition and the tallies behind it; the
+-- scheduled length in whole minutes, as xinghuo.service_minutes counts it), and the event's branch.
+create or replace view xinghuo.event_figures as
+  select e.id, e.slug, e.title, e.starts_at, e.ends_at, e.district, e.audiences, e.topics, e.lat, e.lng,
+    e.status, e.publication, e.kind, x.channel,
+    r.event_id is not null as reported,
+    x.reach as people_reached,
+    case
+      when r.event_id is null then '{}'::jsonb
+      when x.channel = 'online' then jsonb_build_object('online', x.reach)
+      when r.reach_by_audience is null then jsonb_build_object('unsplit', x.reach)
+      else r.reach_by_audience
+    end as reach_by_audience,
+    coalesce(r.questions_answered, 0) as questions_answered,
+    coalesce(t.checked_in, 0) as checkins,
+    p.present as volunteers_present,
+    (r.volunteers_adjust_reason is not null and r.volunteers_present is not null) as volunteers_corrected,
+    coalesce(t.materials, 0) as materials,
+    round(extract(epoch from (e.ends_at - e.starts_at)) / 3600.0, 2) as hours,
+    e.partners,
+    coalesce(t.checked_out_minutes, 0)
+      + case when e.planned_hours_confirmed_at is not null then coalesce(t.open_checkins, 0) * x.scheduled else 0 end
+      + greatest(p.present - coalesce(t.checked_in, 0), 0) * x.scheduled as service_minutes,
+    e.branch_id
+  from xinghuo.events e
+  left join xinghuo.event_reports r on r.event_id = e.id
+  left join xinghuo.event_tallies t on t.event_id = e.id
+  cross join lateral (select xinghuo.reach_channel(e.kind) as channel,
+                        coalesce(r.people_reached, 0) + coalesce(r.online_views, 0) as reach,
+                        pg_catalog.floor(extract(epoch from e.ends_at - e.starts_at) / 60)::bigint as scheduled) x
+  cross join lateral (select coalesce(case when r.volunteers_adjust_reason is not null then r.volunteers_present end,
+                        t.checked_in, 0) as present) p;
+revoke all on xinghuo.event_figures from public, anon, authenticated;
+
+create or replace view xinghuo.held_events as
+  select f.* from xinghuo.event_figures f
+  where f.status = 'scheduled' and f.publication = 'published' and (f.starts_at <= now() or f.reported);
+revoke all on xinghuo.held_events from public, anon, authenticated;
+
+-- A branch's label is shown in the figures by branch: renaming one makes a new snapshot (0507).
+drop trigger if exists branches_dashboard_bump on xinghuo.branches;
+create constraint trigger branches_dashboard_bump after insert or update or delete on xinghuo.branches
+  deferrable initially deferred for each row execute function xinghuo.dashboard_bump();
+
+-- The branch the caller's figures cover (call after coord_assert): a branch coordinator's own
+-- whatever they asked for nothing, another branch refused; a team lead's choice (null: all).
+create or replace function xinghuo.figures_branch(p_branch text)
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_own text := xinghuo.caller_branch();
+begin
+  if v_own is not null then
+    if p_branch is not null and p_branch <> v_own then
+      raise exception 'branch_forbidden' using errcode = '42501', detail = 'another branch''s figures';
+    end if;
+    return v_own;
+  end if;
+  if p_branch is not null and not exists (select 1 from xinghuo.branches b where b.id = p_branch) then
+    raise exception 'scope_branch_unknown' using errcode = 'P0001', hint = 'branch';
+  end if;
+  return p_branch;
+end;
+$$;
+revoke execute on function xinghuo.figures_branch(text) from public, anon, authenticated;
+
+-- Held events starting on p_from … p_to (Asia/Shanghai dates, either end open when null) of one
+-- branch (null: every branch and the team's own events).
+create or replace function xinghuo.held_events_between(p_from date, p_to date, p_branch text)
+returns setof xinghuo.held_events
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select v.* from xinghuo.held_events v
+  where (p_from is null or v.starts_at >= (p_from::timestamp at time zone 'Asia/Shanghai'))
+    and (p_to is null or v.starts_at < ((p_to + 1)::timestamp at time zone 'Asia/Shanghai'))
+    and (p_branch is null or v.branch_id = p_branch)
+$$;
+revoke execute on function xinghuo.held_events_between(date, date, text) from public, anon, authenticated;
+
+drop function if exists xinghuo.dashboard_compute(integer);
+drop function if exists xinghuo.held_events_in(integer);
+
+-- One pass over the period's held events (the 100 ms budget): no per-event subqueries. p_rows adds
+-- every held event with its figures (the exports' 活动明细; the dashboard screen does not need them).
+create or replace function xinghuo.figures_compute(p_from date, p_to date, p_branch text, p_rows boolean)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v jsonb;
+begin
+  with h as materialized (
+    select v.id, v.starts_at, v.district, v.topics, v.lat, v.lng, v.reported, v.channel, v.people_reached,
+      v.reach_by_audience, v.questions_answered, v.volunteers_present, v.materials, v.service_minutes,
+      v.partners, v.branch_id
+    from xinghuo.held_events_between(p_from, p_to, p_branch) v)
+  select jsonb_build_object(
+    'from', p_from,
+    'to', p_to,
+    'branch', p_branch,
+    'totals', (select jsonb_build_object(
+        'events_held', count(*),
+        'events_reported', count(*) filter (where h.reported),
+        'people_reached', coalesce(sum(h.people_reached), 0),
+        'questions_answered', coalesce(sum(h.questions_answered), 0),
+        'materials', coalesce(sum(h.materials), 0),
+        'volunteer_participations', coalesce(sum(h.volunteers_present), 0),
+        'volunteer_hours', xinghuo.minutes_as_hours(sum(h.service_minutes)::bigint)) from h),
+    'materials_by_kind', coalesce((
+        select jsonb_agg(jsonb_build_object('kind', k.id, 'label', k.label, 'quantity', coalesce(q.qty, 0))
+          order by k.sort, k.id)
+        from xinghuo.material_kinds k
+        left join (select rm.kind, sum(rm.quantity) as qty from xinghuo.report_materials rm
+                   join h on h.id = rm.event_id group by rm.kind) q on q.kind = k.id
+        -- A retired kind is listed only where it was handed out.
+        where k.retired_at is null or q.qty > 0), '[]'::jsonb),
+    'by_month', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
+          order by t.k)
+        -- Group on the month's start instant; format only the few group keys.
+        from (select to_char(t0.m at time zone 'Asia/Shanghai', 'YYYY-MM') as k, t0.n, t0.reach, t0.mat
+              from (select date_trunc('month', h.starts_at, 'Asia/Shanghai') as m, count(*) as n,
+                      sum(h.people_reached) as reach, sum(h.materials) as mat from h group by 1) t0) t), '[]'::jsonb),
+    'by_district', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
+          order by t.reach desc, t.k)
+        from (select h.district as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
+              from h group by 1) t), '[]'::jsonb),
+    'by_channel', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
+          order by t.k)
+        from (select h.channel as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
+              from h group by 1) t), '[]'::jsonb),
+    -- People, not events: an event's people are split over audiences, never counted twice.
+    'by_audience', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'people_reached', t.reach) order by t.reach desc, t.k)
+        from (select a.key as k, sum(a.value::integer) as reach
+              from h cross join lateral jsonb_each_text(h.reach_by_audience) a
+              group by 1) t), '[]'::jsonb),
+    -- Topics describe what a talk covered: an event with two topics counts once under each.
+    'by_topic', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
+          order by t.reach desc, t.k)
+        from (select a.k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
+              from h cross join lateral unnest(h.topics) as a(k) group by 1) t), '[]'::jsonb),
+    -- Each event under its one branch (key null: the team's own, 不属任何支行): adds up to the totals.
+    'by_branch', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'label', b.label, 'events', t.n, 'people_reached', t.reach,
+            'materials', t.mat, 'volunteer_hours', xinghuo.minutes_as_hours(t.minutes))
+          order by b.sort nulls last, t.k nulls last)
+        from (select h.branch_id as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat,
+                sum(h.service_minutes)::bigint as minutes from h group by 1) t
+        left join xinghuo.branches b on b.id = t.k), '[]'::jsonb),
+    -- Partners (合作单位) worked with, like topics: an event with two partners counts once under each.
+    'by_partner', coalesce((
+        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
+          order by t.n desc, t.reach desc, t.k)
+        from (select a.k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
+              from h cross join lateral unnest(h.partners) as a(k) group by 1) t), '[]'::jsonb),
+    -- Map pins: the 500 most recent held events with a position (map_total says how many exist).
+    'map_total', (select count(*) from h where h.lat is not null and h.lng is not null),
+    'map', coalesce((
+        select jsonb_agg(jsonb_build_array(p.id, e.title, p.lat, p.lng, p.people_reached, p.starts_at) order by p.starts_at desc)
+        from (select h.id, h.lat, h.lng, h.people_reached, h.starts_at from h
+              where h.lat is not null and h.lng is not null order by h.starts_at desc limit 500) p
+        join xinghuo.events e on e.id = p.id), '[]'::jsonb),
+    'rows', case when p_rows then coalesce((
+        select jsonb_agg(jsonb_build_object('id', h.id, 'slug', e.slug, 'title', e.title, 'starts_at', h.starts_at,
+            'district', h.district, 'branch_id', h.branch_id, 'channel', h.channel, 'partners', h.partners,
+            'reported', h.reported, 'people_reached', h.people_reached, 'reach_by_audience', h.reach_by_audience,
+            'materials', h.materials, 'questions_answered', h.questions_answered,
+            'volunteers_present', h.volunteers_present, 'service_minutes', h.service_minutes)
+          order by h.starts_at, h.id)
+        from h join xinghuo.events e on e.id = h.id), '[]'::jsonb) end,
+    -- Years that have events so far (from the starts_at index's ends, not a scan of every row).
+    'years', (
+        select coalesce(jsonb_agg(y order by y desc), '[]'::jsonb)
+        from generate_series(
+          (select extract(year from min(e.starts_at) at time zone 'Asia/Shanghai')::integer from xinghuo.events e),
+          (select extract(year from least(max(e.starts_at), now()) at time zone 'Asia/Shanghai')::integer from xinghuo.events e)) as y)
+  ) into v;
+  return v;
+end;
+$$;
+revoke execute on function xinghuo.figures_compute(date, date, text, boolean) from public, anon, authenticated;
+
+-- The snapshot (0507) for these parameters if still true, else computed, stored and returned. The
+-- key holds every parameter; snapshots of an older data version are dropped as new ones are made.
+drop function if exists xinghuo.dashboard_snapshot(text, integer, boolean);
+create or replace function xinghuo.figures_snapshot(p_from date, p_to date, p_branch text, p_rows boolean)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_key text := pg_catalog.format('figures|%s|%s|%s|%s', p_from, p_to, coalesce(p_branch, '*'), p_rows);
+  v_version bigint := (select d.version from xinghuo.dashboard_version d where d.id);
+  c xinghuo.dashboard_cache;
+  v_payload jsonb;
+  v_until timestamptz;
+begin
+  select * into c from xinghuo.dashboard_cache k where k.cache_key = v_key;
+  if found and c.version = v_version and (c.valid_until is null or c.valid_until > now()) then
+    return c.payload;
+  end if;
+  v_payload := xinghuo.figures_compute(p_from, p_to, p_branch, p_rows);
+  select min(e.starts_at) into v_until from xinghuo.events e where e.status = 'scheduled' and e.starts_at > now();
+  delete from xinghuo.dashboard_cache k where k.version < v_version;
+  insert into xinghuo.dashboard_cache (cache_key, version, valid_until, computed_at, payload)
+    values (v_key, v_version, v_until, now(), v_payload)
+    on conflict (cache_key) do update
+      set version = excluded.version, valid_until = excluded.valid_until,
+          computed_at = excluded.computed_at, payload = excluded.payload;
+  return v_payload;
+end;
+$$;
+revoke execute on function xinghuo.figures_snapshot(date, date, text, boolean) from public, anon, authenticated;
+
+-- A year (null = all years) of one branch (null = the caller's whole scope).
+drop function if exists public.coord_dashboard(integer);
+create or replace function public.coord_dashboard(p_year integer default null, p_branch text default null)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_branch text;
+begin
+  perform xinghuo.coord_assert();
+  if p_year is not null and p_year not between 2000 and 2100 then
+    raise exception 'year_invalid' using errcode = 'P0001', detail = 'year between 2000 and 2100', hint = 'year';
+  end if;
+  v_branch := xinghuo.figures_branch(p_branch);
+  return xinghuo.figures_snapshot(pg_catalog.make_date(p_year, 1, 1), pg_catalog.make_date(p_year, 12, 31), v_branch, false)
+    || jsonb_build_object('year', p_year);
+end;
+$$;
+revoke execute on function public.coord_dashboard(integer, text) from public, anon, authenticated;
+grant execute on function public.coord_dashboard(integer, text) to authenticated;
+
+-- Any period (either end open) and/or a campaign (its dates, intersected with the period), of one
+-- branch: the dashboard's figures plus every held event's row — the one answer the screen, the
+-- printed report, the .xlsx and the 简报 are made from.
+create or replace function public.coord_figures(p_from date default null, p_to date default null,
+  p_branch text default null, p_campaign text default null)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_branch text;
+  c xinghuo.campaigns;
+  v_from date := p_from;
+  v_to date := p_to;
+begin
+  perform xinghuo.coord_assert();
+  if p_from not between date '2000-01-01' and date '2100-12-31' then
+    raise exception 'period_start_invalid' using errcode = 'P0001', hint = 'from';
+  end if;
+  if p_to not between date '2000-01-01' and date '2100-12-31' then
+    raise exception 'period_end_invalid' using errcode = 'P0001', hint = 'to';
+  end if;
+  if p_to < p_from then
+    raise exception 'period_end_before_start' using errcode = 'P0001', hint = 'to';
+  end if;
+  if p_campaign is not null then
+    select * into c from xinghuo.campaigns k where k.id = p_campaign;
+    if not found then
+      raise exception 'campaign_not_found' using errcode = 'P0001', hint = 'campaign';
+    end if;
+    v_from := greatest(v_from, c.starts_on);
+    v_to := least(v_to, c.ends_on);
+  end if;
+  v_branch := xinghuo.figures_branch(p_branch);
+  return xinghuo.figures_snapshot(v_from, v_to, v_branch, true)
+    || jsonb_build_object('campaign', case when c.id is not null then xinghuo.campaign_json(c) end);
+end;
+$$;
+revoke execute on function public.coord_figures(date, date, text, text) from public, anon, authenticated;
+grant execute on function public.coord_figures(date, date, text, text) to authenticated;
+
+-- Every held event of a year with its figures (the CSV's figures), in the caller's scope.
+drop function if exists public.coord_held_events(integer);
+create or replace function public.coord_held_events(p_year integer default null, p_branch text default null)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  perform xinghuo.coord_assert();
+  if p_year is not null and p_year not between 2000 and 2100 then
+    raise exception 'year_invalid' using errcode = 'P0001', detail = 'year between 2000 and 2100', hint = 'year';
+  end if;
+  return xinghuo.figures_snapshot(pg_catalog.make_date(p_year, 1, 1), pg_catalog.make_date(p_year, 12, 31),
+    xinghuo.figures_branch(p_branch), true) -> 'rows';
+end;
+$$;
+revoke execute on function public.coord_held_events(integer, text) from public, anon, authenticated;
+grant execute on function public.coord_held_events(integer, text) to authenticated;
+
+-- The home page's three all-time totals, from the same snapshot as the team's all-time dashboard.
+create or replace function public.impact_totals()
+returns jsonb
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object('events_held', t -> 'events_held', 'materials_handed_out', t -> 'materials',
+    'people_reached', t -> 'people_reached')
+  from (select xinghuo.figures_snapshot(null, null, null, false) -> 'totals' as t) s;
+$$;
+revoke execute on function public.impact_totals() from public, anon, authenticated;
+grant execute on function public.impact_totals() to anon, authenticated;
+
+delete from xinghuo.dashboard_cache;
