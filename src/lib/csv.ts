@@ -1,5 +1,7 @@
 // CSV that Excel on a Chinese Windows PC opens correctly: UTF-8 with a byte-order mark, CRLF line
 // ends, RFC 4180 quoting, and text cells that start like a formula are defused (CSV injection).
+import { periodFileSpan, type Period } from './periods';
+
 export type CsvCell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
@@ -57,9 +59,9 @@ export function rosterFilename(slug: string): string {
   return `保密-花名册-${slug.replace(/[^a-z0-9-]/gi, '')}.csv`;
 }
 
-export function eventsFilename(now: Date, year: number | null): string {
-  const d = now.toISOString().slice(0, 10);
-  return `活动统计-${year ?? '全部'}-${d}.csv`;
+/** 活动统计-2026-09-01至2026-09-30-市南支行.csv: the period and scope the file covers. */
+export function eventsFilename(p: Period, scopeLabel: string): string {
+  return `活动统计-${periodFileSpan(p)}-${scopeLabel}.csv`;
 }
 
 // --- Reading: a programme kept as CSV. Excel on a Chinese Windows PC saves "CSV" as GB18030 unless

@@ -2,7 +2,7 @@
 // labels in Chinese, bar lengths, progress against the yearly target, CSV rows.
 import { districtName, site } from '../site.config';
 import { scamTypes } from './taxonomy';
-import { reachAudiences, reachChannels, unsplitReach, type ReachChannel } from './figures';
+import { noBranchLabel, reachAudiences, reachChannels, unsplitReach, type ReachChannel } from './figures';
 import type { CsvCell } from './csv';
 
 export interface GroupRow {
@@ -17,22 +17,39 @@ export interface ReachRow {
   people_reached: number;
 }
 
-/** One held event as coord_held_events lists it (figures as the dashboard sums them). */
-export interface HeldEvent {
+/** One held event with its figures, as coord_figures' rows list it (what the totals sum). */
+export interface FigureRow {
   id: number;
   slug: string;
   title: string | null;
   starts_at: string;
   district: string;
+  branch_id: string | null;
   channel: ReachChannel;
+  partners: string[];
   reported: boolean;
   people_reached: number;
+  reach_by_audience: Record<string, number>;
   materials: number;
+  questions_answered: number;
   volunteers_present: number;
+  service_minutes: number;
 }
 
-export interface DashboardData {
-  year: number | null;
+/** One branch's held events (key null: the team's own events, 不属任何支行). */
+export interface BranchRow extends Omit<GroupRow, 'key'> {
+  key: string | null;
+  label: string | null;
+  volunteer_hours: number;
+}
+
+/** One coord_figures answer: a period (either end open) of one scope; the screen, print, .xlsx and 简报 read it. */
+export interface FiguresData {
+  from: string | null;
+  to: string | null;
+  /** The branch the figures cover; null: every branch the caller may see. */
+  branch: string | null;
+  campaign: { id: string; label: string; starts_on: string; ends_on: string; retired: boolean } | null;
   totals: {
     events_held: number;
     events_reported: number;
@@ -54,6 +71,11 @@ export interface DashboardData {
   /** [event id, title, lat, lng, people reached, starts_at] */
   map: [number, string, number, number, number, string][];
   years: number[];
+  /** Every held event (the branch's own events under null); adds up to the totals. */
+  by_branch: BranchRow[];
+  /** Partners worked with: an event with two partners counts once under each (not adding up). */
+  by_partner: GroupRow[];
+  rows: FigureRow[];
 }
 
 export interface CoordEvent {
@@ -63,6 +85,8 @@ export interface CoordEvent {
   starts_at: string;
   ends_at: string;
   district: string;
+  /** The 支行 the event belongs to (null: the team's own). */
+  branch_id?: string | null;
   status: string;
   audiences: string[] | null;
   topics: string[] | null;
@@ -89,6 +113,11 @@ export function groupLabel(kind: GroupKind, key: string): string {
   if (kind === 'topic') return (scamTypes as Record<string, string>)[key] ?? key;
   const m = /^(\d{4})-(\d{2})$/.exec(key);
   return m ? `${m[1]}年${Number(m[2])}月` : key;
+}
+
+/** A branch's name in every figure by branch (null: the team's own events). */
+export function branchName(f: Pick<FiguresData, 'by_branch'>, id: string | null): string {
+  return id === null ? noBranchLabel : (f.by_branch.find((b) => b.key === id)?.label ?? id);
 }
 
 export interface Bar {
@@ -121,7 +150,7 @@ export function channelRows(rows: readonly GroupRow[]): GroupRow[] {
   );
 }
 
-export function kindBars(rows: DashboardData['materials_by_kind']): Bar[] {
+export function kindBars(rows: FiguresData['materials_by_kind']): Bar[] {
   const max = Math.max(0, ...rows.map((r) => r.quantity));
   return rows.map((r) => ({
     key: r.kind,
@@ -146,7 +175,7 @@ export function progress(value: number, target: number): Progress {
 }
 
 /** Progress of the three headline figures against site.config's yearly target. */
-export function yearlyProgress(data: DashboardData, target = site.yearlyTarget): { label: string; p: Progress }[] {
+export function yearlyProgress(data: FiguresData, target = site.yearlyTarget): { label: string; p: Progress }[] {
   return [
     { label: '活动场次', p: progress(data.totals.events_held, target.events) },
     { label: '群众覆盖人次', p: progress(data.totals.people_reached, target.peopleReached) },
@@ -185,9 +214,9 @@ export const eventsCsvHeader = [
 
 /**
  * One row per event. People reached and volunteers present come from the held events' figures
- * (coord_held_events: the dashboard's own definitions), so the file and the dashboard agree.
+ * (coord_figures' rows: the dashboard's own definitions), so the file and the dashboard agree.
  */
-export function eventsCsvRows(events: readonly CoordEvent[], held: readonly HeldEvent[]): CsvCell[][] {
+export function eventsCsvRows(events: readonly CoordEvent[], held: readonly FigureRow[]): CsvCell[][] {
   const figures = new Map(held.map((h) => [h.id, h]));
   return [
     eventsCsvHeader,

@@ -8,7 +8,7 @@ export const figureDefinitions = {
   people_reached: { label: '群众覆盖人次', definition: '报告中的现场和厅堂人次，加上线上活动的阅读/观看人次；每场活动只算一次。' },
   materials: { label: '发放宣传资料（份）', definition: '各场报告中各类资料份数之和。' },
   volunteer_participations: { label: '志愿者到场（人次）', definition: '签到人数；报告写明原因更正过的，以更正后的人数为准。' },
-  volunteer_hours: { label: '志愿服务时长（小时）', definition: '每场到场志愿者人数 × 该场计划时长。' },
+  volunteer_hours: { label: '志愿服务时长（小时）', definition: '每位志愿者签到到签退的时长（或协调员确认的计划时长）之和；报告更正多出的到场人数按计划时长计。' },
   questions_answered: { label: '解答咨询（次）', definition: '各场报告中解答咨询次数之和。' },
 } as const;
 export type FigureKey = keyof typeof figureDefinitions;
@@ -40,3 +40,10 @@ export const audienceChartDefinition =
   '每场活动的人次按报告填写的对象拆分，各项相加等于群众覆盖人次；线上阅读/观看不分对象。';
 
 export const topicChartDefinition = '一场活动讲了几种诈骗类型，就在每种类型下各计一场。';
+
+export const branchTableDefinition = '每场活动只算在它所属的一个支行；不属任何支行的是团队自己的活动。各行相加等于合计。';
+
+export const partnerTableDefinition = '一场活动有几个合作单位，就在每个单位下各计一场，所以各行相加会多于合计。';
+
+/** How the team's own events (no branch) are named in every figure by branch. */
+export const noBranchLabel = '不属任何支行';

@@ -34,12 +34,24 @@ export async function readSheetFile(name: string, bytes: ArrayBuffer): Promise<S
 }
 
 /** An .xlsx file of the given table, every cell as text (a time stays the Qingdao time written). */
-export async function writeSheetFile(table: readonly (readonly string[])[], sheetName: string): Promise<ArrayBuffer> {
+export function writeSheetFile(table: readonly (readonly string[])[], sheetName: string): Promise<ArrayBuffer> {
+  return writeWorkbook([{ name: sheetName, rows: table }]);
+}
+
+export interface Sheet {
+  name: string;
+  rows: readonly (readonly SheetCell[])[];
+}
+
+/** An .xlsx file of several sheets, each headed by its first row (bold); numbers stay numbers. */
+export async function writeWorkbook(sheets: readonly Sheet[]): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(sheetName);
-  for (const row of table) sheet.addRow([...row]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((col) => (col.width = 18));
+  for (const { name, rows } of sheets) {
+    const sheet = book.addWorksheet(name);
+    for (const row of rows) sheet.addRow([...row]);
+    sheet.getRow(1).font = { bold: true };
+    sheet.columns.forEach((col) => (col.width = 18));
+  }
   return (await book.xlsx.writeBuffer()) as ArrayBuffer;
 }

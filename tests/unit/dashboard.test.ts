@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsCsvRows, groupLabel, isNoShow, progress, toBars, type CoordEvent, type HeldEvent } from '../../src/lib/dashboard';
+import { eventsCsvRows, groupLabel, isNoShow, progress, toBars, type CoordEvent, type FigureRow } from '../../src/lib/dashboard';
 
 describe('groupLabel', () => {
   it('names months, districts, audiences and topics in Chinese', () => {
@@ -48,8 +48,9 @@ describe('eventsCsvRows', () => {
       questions_answered: 12, materials: 150,
     };
     // The held figures win over coord_events' raw report columns: a correction, and online reads/views.
-    const held: HeldEvent[] = [{ id: 1, slug: 'a', title: '社区宣讲', starts_at: e.starts_at, district: 'shinan', channel: 'online',
-      reported: true, people_reached: 12000, materials: 150, volunteers_present: 4 }];
+    const held: FigureRow[] = [{ id: 1, slug: 'a', title: '社区宣讲', starts_at: e.starts_at, district: 'shinan', branch_id: null, channel: 'online',
+      partners: [], reported: true, people_reached: 12000, reach_by_audience: { online: 12000 }, materials: 150, questions_answered: 12,
+      volunteers_present: 4, service_minutes: 480 }];
     const rows = eventsCsvRows([e, { ...e, id: 2, title: null, report_version: null, people_reached: null, materials: 0 }], held);
     expect(rows[0]![0]).toBe('活动');
     expect(rows[1]).toEqual(['社区宣讲', '2026/03/01 10:00', '市南区', '如期举行', 5, 4, 1, 3, 12000, 4, 12, 150, 2]);

@@ -1,7 +1,7 @@
 // Typed verbs for the coordinator app over the full supabase-js client (auth + RPC). Components call
 // these, never the client. Every authorisation decision is made by the coord_* functions in Postgres.
 import type { Session } from '@supabase/supabase-js';
-import type { DashboardData, HeldEvent } from '../dashboard';
+import type { FiguresData } from '../dashboard';
 import type { ReachAudience, ReachChannel } from '../figures';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
@@ -311,13 +311,40 @@ export function coordRestoreMaterialKind(id: string): Promise<MaterialKindEntry[
 
 // --- Dashboard -------------------------------------------------------------------------------
 
-export function getDashboard(year: number | null): Promise<DashboardData> {
-  return call<DashboardData>('coord_dashboard', { p_year: year });
+/**
+ * The figures of a period (YYYY-MM-DD, either end open) and/or a campaign, for one branch (null: the
+ * caller's whole scope; a branch coordinator always gets their own): what the screen, the print page,
+ * the .xlsx and the 简报 all show.
+ */
+export function coordFigures(period: { from: string | null; to: string | null; branch: string | null; campaign: string | null }): Promise<FiguresData> {
+  return call<FiguresData>('coord_figures', { p_from: period.from, p_to: period.to, p_branch: period.branch, p_campaign: period.campaign });
 }
 
-/** Every held event of a year with the same figures the dashboard sums (the printed list). */
-export function coordHeldEvents(year: number | null): Promise<HeldEvent[]> {
-  return call<HeldEvent[]>('coord_held_events', { p_year: year });
+export interface Campaign {
+  id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  retired: boolean;
+}
+
+export function coordCampaigns(): Promise<Campaign[]> {
+  return call<Campaign[]>('coord_campaigns');
+}
+
+/** Adds (no id) or edits a campaign; bad input raises a code of src/lib/figures-errors.ts. */
+export function coordSaveCampaign(campaign: Partial<Campaign> & Pick<Campaign, 'label' | 'starts_on' | 'ends_on'>): Promise<Campaign> {
+  return call<Campaign>('coord_save_campaign', { p_campaign: campaign });
+}
+
+export interface BranchList {
+  branches: { id: string; label: string; sort: number; retired: boolean }[];
+  scope: { team_lead: boolean; branch_id: string | null };
+}
+
+/** Every branch (for pickers and filters) and the caller's own scope. */
+export function coordBranches(): Promise<BranchList> {
+  return call<BranchList>('coord_branches');
 }
 
 // --- Dead letters (messages the worker gave up on) ---------------------------------------------
