@@ -91,8 +91,8 @@ test('report: people split by audience must add up; "已保存" appears beside t
 test('dashboard: each figure with its definition; channels add up to the total; the walk-in counts as present', async ({ page, request }) => {
   await signIn(page);
   await page.goto('/coordinator/#/dashboard');
-  await page.getByLabel('统计年份').selectOption('all');
-  await expect(page.getByRole('heading', { name: '全部年份合计' })).toBeVisible();
+  await page.getByLabel('统计期间').selectOption('all');
+  await expect(page.getByRole('heading', { name: '截至目前（全部支行）合计' })).toBeVisible();
   await expect(page.getByText('签到人数；报告写明原因更正过的，以更正后的人数为准。')).toBeVisible();
   const total = digits(await page.locator('[data-total="people_reached"]').textContent());
   let channels = 0;
@@ -121,7 +121,7 @@ test('print: no date, figure or column header wraps at A4, on screen and in prin
   await signIn(page);
   // A4 minus the @page margins (14 mm each side): 182 mm = 688 CSS px.
   await page.setViewportSize({ width: 688, height: 1000 });
-  await page.goto('/coordinator/print/?year=all');
+  await page.goto('/coordinator/print/'); // no period: all time
   await expect(page.locator('.print-report table').last()).toContainText(today.title);
   for (const media of ['screen', 'print'] as const) {
     await page.emulateMedia({ media });

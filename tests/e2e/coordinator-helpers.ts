@@ -81,7 +81,7 @@ export function digits(text: string | null): number {
   return Number((text ?? '').replace(/[^\d]/g, ''));
 }
 
-/** The dashboard's totals for all years, as shown on screen. */
+/** The dashboard's totals for all time (every branch), as shown on screen. */
 export interface DashboardTotals {
   events_held: number;
   people_reached: number;
@@ -91,8 +91,8 @@ export interface DashboardTotals {
 
 export async function readDashboard(page: Page): Promise<DashboardTotals> {
   await page.goto('/coordinator/#/dashboard');
-  await page.getByLabel('统计年份').selectOption('all');
-  await expect(page.getByRole('heading', { name: '全部年份合计' })).toBeVisible();
+  await page.getByLabel('统计期间').selectOption('all');
+  await expect(page.getByRole('heading', { name: '截至目前（全部支行）合计' })).toBeVisible();
   const read = async (key: keyof DashboardTotals) => digits(await page.locator(`[data-total="${key}"]`).textContent());
   return {
     events_held: await read('events_held'),
