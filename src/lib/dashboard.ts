@@ -75,8 +75,12 @@ export interface FiguresData {
   by_branch: BranchRow[];
   /** Partners worked with: an event with two partners counts once under each (not adding up). */
   by_partner: GroupRow[];
-  rows: FigureRow[];
+  /** Null unless asked for (coordFigures(…, true)). */
+  rows: FigureRow[] | null;
 }
+
+/** An answer with every held event's row: what the exports and the printed list are made from. */
+export type FiguresWithRows = FiguresData & { rows: FigureRow[] };
 
 export interface CoordEvent {
   id: number;

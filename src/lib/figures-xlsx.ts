@@ -2,7 +2,7 @@
 // definition), 活动明细 (every held event: the rows the totals sum), 分受众, 分渠道, 分支行, 合作单位.
 // Built from the same answer the screen shows, so the file and the screen cannot disagree.
 import { districtName } from '../site.config';
-import { branchName, channelRows, formatDate, groupLabel, type FiguresData } from './dashboard';
+import { branchName, channelRows, formatDate, groupLabel, type FiguresWithRows } from './dashboard';
 import { figureDefinitions, partnerTableDefinition, type FigureKey } from './figures';
 import { periodFileSpan, periodWords, type Period } from './periods';
 import { writeWorkbook, type Sheet } from './programme-xlsx';
@@ -10,8 +10,8 @@ import { writeWorkbook, type Sheet } from './programme-xlsx';
 const summaryKeys: FigureKey[] = ['events_held', 'people_reached', 'materials', 'volunteer_participations', 'volunteer_hours', 'questions_answered'];
 
 /** The six sheets as tables (first row the header). */
-export function figuresSheets(f: FiguresData, scopeLabel: string): Sheet[] {
-  const elderly = (r: FiguresData['rows'][number]) => r.reach_by_audience.elderly ?? 0;
+export function figuresSheets(f: FiguresWithRows, scopeLabel: string): Sheet[] {
+  const elderly = (r: FiguresWithRows['rows'][number]) => r.reach_by_audience.elderly ?? 0;
   return [
     { name: '汇总', rows: [
       ['项目', '数值', '说明'],
@@ -37,7 +37,7 @@ export function figuresSheets(f: FiguresData, scopeLabel: string): Sheet[] {
   ];
 }
 
-export function figuresWorkbook(f: FiguresData, scopeLabel: string): Promise<ArrayBuffer> {
+export function figuresWorkbook(f: FiguresWithRows, scopeLabel: string): Promise<ArrayBuffer> {
   return writeWorkbook(figuresSheets(f, scopeLabel));
 }
 

@@ -261,10 +261,11 @@ revoke execute on function public.coord_dashboard(integer, text) from public, an
 grant execute on function public.coord_dashboard(integer, text) to authenticated;
 
 -- Any period (either end open) and/or a campaign (its dates, intersected with the period), of one
--- branch: the dashboard's figures plus every held event's row — the one answer the screen, the
--- printed report, the .xlsx and the 简报 are made from.
+-- branch: the dashboard's figures plus every held event's row — the one answer the printed report,
+-- the .xlsx and the 简报 are made from. p_rows false leaves the rows out (null): the dashboard
+-- screen does not list 10,000 events, and fetches them (the same snapshot's figures) to export.
 create or replace function public.coord_figures(p_from date default null, p_to date default null,
-  p_branch text default null, p_campaign text default null)
+  p_branch text default null, p_campaign text default null, p_rows boolean default true)
 returns jsonb
 language plpgsql
 volatile
@@ -296,12 +297,12 @@ begin
     v_to := least(v_to, c.ends_on);
   end if;
   v_branch := xinghuo.figures_branch(p_branch);
-  return xinghuo.figures_snapshot(v_from, v_to, v_branch, true)
+  return xinghuo.figures_snapshot(v_from, v_to, v_branch, coalesce(p_rows, true))
     || jsonb_build_object('campaign', case when c.id is not null then xinghuo.campaign_json(c) end);
 end;
 $$;
-revoke execute on function public.coord_figures(date, date, text, text) from public, anon, authenticated;
-grant execute on function public.coord_figures(date, date, text, text) to authenticated;
+revoke execute on function public.coord_figures(date, date, text, text, boolean) from public, anon, authenticated;
+grant execute on function public.coord_figures(date, date, text, text, boolean) to authenticated;
 
 -- Every held event of a year with its figures (the CSV's figures), in the caller's scope.
 drop function if exists public.coord_held_events(integer);

@@ -10,10 +10,10 @@ import { figures, freshBranch, setPartners } from './figures-fixtures';
 import { figuresSheets, figuresWorkbook } from '../../src/lib/figures-xlsx';
 import { briefing } from '../../src/lib/briefing';
 import { figureDefinitions } from '../../src/lib/figures';
-import type { FiguresData } from '../../src/lib/dashboard';
+import type { FiguresData, FiguresWithRows } from '../../src/lib/dashboard';
 
 let t: Tokens;
-let f: FiguresData;
+let f: FiguresWithRows;
 beforeAll(async () => {
   t = await tokens();
   const branch = await freshBranch('xl');

@@ -77,6 +77,14 @@ describe('per branch, partner and period', () => {
     expect(none.totals.events_held).toBe(0);
   });
 
+  it('without rows (the dashboard screen) the same figures, the rows left out', async () => {
+    const lean = await figures(t.coordinator, { p_branch: branchB, p_rows: false });
+    const full = await figures(t.coordinator, { p_branch: branchB });
+    expect(lean.rows).toBeNull();
+    expect(lean.totals).toEqual(full.totals);
+    expect(lean.by_partner).toEqual(full.by_partner);
+  });
+
   it('coord_dashboard and coord_held_events take the same scope', async () => {
     const dash = (await rpc('coord_dashboard', { p_branch: branchB }, t.coordinator)).body;
     expect(dash.totals).toMatchObject({ events_held: 2, people_reached: 150 });

@@ -45,7 +45,8 @@ test('all time: the .xlsx 汇总 and the copied 简报 say what the screen says'
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toBe('宣传数据-全部-全部支行.xlsx');
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(readFileSync((await download.path())!));
+  const bytes = readFileSync((await download.path())!);
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '活动明细', '分受众', '分渠道', '分支行', '合作单位']);
   const summary = new Map<string, number>();
   book.getWorksheet('汇总')!.eachRow((row) => summary.set(String(row.getCell(1).value), Number(row.getCell(2).value)));

@@ -1,7 +1,10 @@
 // Typed verbs for the coordinator app over the full supabase-js client (auth + RPC). Components call
 // these, never the client. Every authorisation decision is made by the coord_* functions in Postgres.
 import type { Session } from '@supabase/supabase-js';
-import type { FiguresData } from '../dashboard';
+import type { FiguresData, FiguresWithRows } from '../dashboard';
+import type { Period } from '../periods';
+
+type FiguresPeriod = Period & { branch: string | null; campaign: string | null };
 import type { ReachAudience, ReachChannel } from '../figures';
 import type { ReportValues } from '../report-validate';
 import type { RosterExportRow } from '../csv';
@@ -314,10 +317,12 @@ export function coordRestoreMaterialKind(id: string): Promise<MaterialKindEntry[
 /**
  * The figures of a period (YYYY-MM-DD, either end open) and/or a campaign, for one branch (null: the
  * caller's whole scope; a branch coordinator always gets their own): what the screen, the print page,
- * the .xlsx and the 简报 all show.
+ * the .xlsx and the 简报 all show. With rows: every held event too (what the exports list).
  */
-export function coordFigures(period: { from: string | null; to: string | null; branch: string | null; campaign: string | null }): Promise<FiguresData> {
-  return call<FiguresData>('coord_figures', { p_from: period.from, p_to: period.to, p_branch: period.branch, p_campaign: period.campaign });
+export function coordFigures(period: FiguresPeriod): Promise<FiguresData>;
+export function coordFigures(period: FiguresPeriod, rows: true): Promise<FiguresWithRows>;
+export function coordFigures(period: FiguresPeriod, rows = false): Promise<FiguresData> {
+  return call<FiguresData>('coord_figures', { p_from: period.from, p_to: period.to, p_branch: period.branch, p_campaign: period.campaign, p_rows: rows });
 }
 
 export interface Campaign {
