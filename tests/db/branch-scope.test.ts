@@ -172,3 +172,19 @@ describe('lists hold only what is in scope', () => {
     expect((await sql(`select status from xinghuo.messages where id = $1`, [noEvent]))[0].status).toBe('dead');
   });
 });
+
+describe('staffing alerts', () => {
+  it('e-mail a short-staffed event to the coordinators who run its branch and to the leads, not to other branches', async () => {
+    const [{ user_id: ownUser }] = await sql(`select user_id from xinghuo.coordinators where branch_id = $1`, [w.own]);
+    const [{ user_id: leadUser }] = await sql(`select c.user_id from xinghuo.coordinators c where c.display_name like '测试协调员%' and c.team_lead
+                                               order by c.created_at desc limit 1`);
+    const mine = await createEvent({ startsInHours: 30, branchId: w.own, slots: { volunteer: 3 } });
+    const theirs = await createEvent({ startsInHours: 30, branchId: w.other, slots: { volunteer: 3 } });
+    expect((await rpc('send_staffing_alerts', {}, w.t.service)).status).toBe(200);
+    const told = async (eventId: number) => (await sql<{ key: string }>(
+      `select idempotency_key as key from xinghuo.messages where idempotency_key like $1`, [`staffing:${eventId}:%`])).map((m) => m.key.split(':')[3]);
+    expect(await told(mine.id)).toEqual(expect.arrayContaining([ownUser, leadUser]));
+    expect(await told(theirs.id)).toContain(leadUser);
+    expect(await told(theirs.id)).not.toContain(ownUser);
+  });
+});
