@@ -160,10 +160,6 @@ export interface CheckInResult {
   already_checked_in: boolean;
 }
 
-export function checkIn(eventId: number, signupId: number): Promise<CheckInResult> {
-  return call<CheckInResult>('coord_check_in', { p_event_id: eventId, p_signup_id: signupId });
-}
-
 export interface WalkInResult {
   signup_id: number;
   name: string;
