@@ -41,6 +41,13 @@ test('a lead scopes a coordinator to a new branch; that coordinator runs only it
   await expect(page.getByRole('status').filter({ hasText: `已保存：${second.name} — ${branchLabel}` })).toBeVisible();
   await expect(card).toContainText(`现在：${branchLabel}协调员`);
   await expectAxeBothSizes(page);
+  // At 320 px in large text the screen still fits the phone: nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await press(page.locator('[data-text-size-toggle]'));
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await press(page.locator('[data-text-size-toggle]'));
+  await page.setViewportSize({ width: 375, height: 800 });
 
   // One event in the new branch, one of another branch (the demo's 市南支行), made by the lead.
   const lead = await apiToken(page.request);
