@@ -20,12 +20,14 @@ export interface EventDraft {
   internal_notes: string;
   /** role id → places, as typed. */
   roles: Record<string, string>;
+  /** '' = 不属任何支行. */
+  branch_id: string;
 }
 
 export function emptyDraft(): EventDraft {
   return {
     title: '', summary: '', description: '', kind: 'community', channel: '', online_url: '', venue_id: '',
-    starts_at: '', ends_at: '', audiences: [], topics: [], partners: '', internal_notes: '', roles: {},
+    starts_at: '', ends_at: '', audiences: [], topics: [], partners: '', internal_notes: '', roles: {}, branch_id: '',
   };
 }
 
@@ -37,6 +39,7 @@ export function draftFromEvent(e: EditableEvent): EventDraft {
     audiences: [...e.audiences], topics: [...e.topics], partners: (e.partners ?? []).join('、'),
     internal_notes: e.internal_notes ?? '',
     roles: Object.fromEntries(Object.entries(e.roles).map(([id, n]) => [id, String(n)])),
+    branch_id: e.branch_id ?? '',
   };
 }
 
@@ -67,5 +70,6 @@ export function eventInput(d: EventDraft, existing?: { id: number; revision: num
     partners: splitList(d.partners),
     internal_notes: d.internal_notes.trim(),
     roles,
+    branch_id: d.branch_id || null,
   };
 }

@@ -52,14 +52,16 @@ export class OfflineQueue {
   }
 
   /**
-   * Queues an action. The same code scanned twice for one event while waiting is one item, not two
-   * (the existing one is returned), so the list the coordinator sees matches what will happen.
+   * Queues an action. The same code scanned (or the same name tapped) twice for one event while
+   * waiting is one item, not two (the existing one is returned), so the list the coordinator sees
+   * matches what will happen.
    */
   async add(action: QueuedActionKind, eventId: number, args: Record<string, unknown>): Promise<QueuedAction> {
     const tx = this.db.transaction('actions', 'readwrite');
     const all = await tx.store.index('seq').getAll();
     const same = action === 'check_in'
-      ? all.find((a) => a.action === 'check_in' && a.eventId === eventId && a.args.code === args.code && a.state === 'waiting')
+      ? all.find((a) => a.action === 'check_in' && a.eventId === eventId && a.state === 'waiting'
+          && a.args.code === args.code && a.args.signup_id === args.signup_id)
       : undefined;
     if (same) {
       await tx.done;

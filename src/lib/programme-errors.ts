@@ -7,7 +7,8 @@
 export type ProgrammeErrorField =
   | 'title' | 'summary' | 'description' | 'kind' | 'channel' | 'online_url' | 'venue_id' | 'starts_at' | 'ends_at'
   | 'audiences' | 'topics' | 'partners' | 'internal_notes' | 'roles' | 'slug' | 'revision' | 'cancel_reason'
-  | 'name' | 'address' | 'district' | 'lat' | 'lng' | 'rule' | 'rows' | 'row' | 'venue_name' | 'label' | 'sort_order' | 'form';
+  | 'name' | 'address' | 'district' | 'lat' | 'lng' | 'rule' | 'rows' | 'row' | 'venue_name' | 'label' | 'sort_order' | 'form'
+  | 'branch_id' | 'sort' | 'team_lead';
 
 export interface ProgrammeErrorText {
   field: ProgrammeErrorField;
@@ -98,6 +99,10 @@ export const programmeErrors: Record<string, ProgrammeErrorText> = {
   series_duplicate_date: { field: 'rule', message: '有一场和已有的同名活动时间相同，请调整时间或重复方式。' },
   series_too_far: { field: 'rule', message: '最后一场超过两年以后了，请减少重复次数。' },
   series_event_not_new: { field: 'form', message: '系列活动会新建每一场，请从“新建系列”开始填写。' },
+  // The event's 支行 (xinghuo.branch_problems)
+  branch_unknown: { field: 'branch_id', message: '没有这个支行，请从列表里选择。' },
+  branch_retired: { field: 'branch_id', message: '这个支行已经停用，请选择在用的支行。' },
+  branch_forbidden: { field: 'branch_id', message: '这是其他支行的活动，您只能查看和管理本支行的活动。' },
   // Import
   import_not_array: { field: 'rows', message: '文件内容读不出来，请用模板里的表格格式。' },
   import_empty: { field: 'rows', message: '表格里没有活动，请至少填写一行。' },
@@ -116,4 +121,18 @@ export const programmeErrors: Record<string, ProgrammeErrorText> = {
   role_already_retired: { field: 'form', message: '这个岗位已经停用了。' },
   role_not_retired: { field: 'form', message: '这个岗位正在使用，不需要恢复。' },
   role_last_active: { field: 'form', message: '至少要留一个在用的岗位，最后一个岗位不能停用。' },
+  // 支行与协调员 (team leads: coord_save_branch, coord_retire_branch, coord_restore_branch, coord_set_coordinator_scope)
+  branch_input_not_object: { field: 'form', message: '提交的内容不完整，请刷新页面后重试。' },
+  branch_label_required: { field: 'label', message: '请填写支行名称。' },
+  branch_label_too_long: { field: 'label', message: '支行名称太长了，最多 30 个字。' },
+  branch_label_invalid: { field: 'label', message: '支行名称里不能有尖括号、引号、分号、反斜杠等符号。' },
+  branch_label_taken: { field: 'label', message: '已经有叫这个名称的支行了（停用的支行也算），请换一个名称。' },
+  branch_sort_invalid: { field: 'sort', message: '排列顺序请填 0 到 100000 之间的整数。' },
+  branch_not_found: { field: 'form', message: '没有找到这个支行，请刷新页面后重试。' },
+  branch_already_retired: { field: 'form', message: '这个支行已经停用了。' },
+  branch_not_retired: { field: 'form', message: '这个支行正在使用，不需要恢复。' },
+  coordinator_not_found: { field: 'form', message: '没有找到这位协调员，请刷新页面后重试。' },
+  team_lead_required: { field: 'team_lead', message: '请选择是否为团队负责人。' },
+  branch_required: { field: 'branch_id', message: '不是团队负责人的协调员要属于一个支行，请选择支行。' },
+  last_team_lead: { field: 'form', message: '团队至少要有一位负责人。请先让另一位协调员成为负责人，再取消这一位。' },
 };

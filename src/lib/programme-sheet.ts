@@ -21,6 +21,8 @@ export const sheetColumns = [
   { header: '链接', field: 'online_url' },
   { header: '备注', field: 'internal_notes' },
   { header: '详细介绍', field: 'description' },
+  // By label (or id); an empty cell: the importer's own branch (a team lead's: 不属任何支行).
+  { header: '支行', field: 'branch' },
 ] as const;
 type SheetField = (typeof sheetColumns)[number]['field'];
 const requiredHeaders = ['标题', '简介', '类型', '开始', '结束'];
@@ -43,6 +45,7 @@ export interface ImportRow {
   online_url?: string | undefined;
   internal_notes?: string | undefined;
   description?: string | undefined;
+  branch?: string | undefined;
 }
 
 export interface SheetProblem {
@@ -124,6 +127,7 @@ export function readProgrammeTable(table: readonly (readonly SheetCell[])[]): Re
       online_url: optional('online_url'),
       internal_notes: optional('internal_notes'),
       description: optional('description'),
+      branch: optional('branch'),
     });
     sheetRows.push(i + 2);
   });
@@ -132,7 +136,7 @@ export function readProgrammeTable(table: readonly (readonly SheetCell[])[]): Re
 
 /** The column header a database problem's field belongs to (several fields share one column). */
 export function columnOfField(field: string): string {
-  const alias: Record<string, SheetField> = { venue_id: 'venue_name', venue: 'venue_name', slots: 'roles', role: 'roles' };
+  const alias: Record<string, SheetField> = { venue_id: 'venue_name', venue: 'venue_name', slots: 'roles', role: 'roles', branch_id: 'branch' };
   const f = alias[field] ?? field;
   return sheetColumns.find((c) => c.field === f)?.header ?? field;
 }
@@ -152,6 +156,8 @@ export interface ExportEvent {
   online_url: string | null;
   internal_notes: string | null;
   description: string | null;
+  /** The 支行's label; null: 不属任何支行 (an empty cell). */
+  branch: string | null;
 }
 
 const label = (vocabulary: Record<string, string>, id: string) => vocabulary[id] ?? id;

@@ -16,7 +16,7 @@ const browserProblems: Record<string, string> = {
  * with one of these codes as its message, from xinghuo.coord_assert_event and the team-lead-only RPCs).
  */
 export const scopeRefusals: Record<string, string> = {
-  branch_forbidden: '这是其他支行的活动，您只能查看和管理本支行的活动。',
+  branch_forbidden: programmeErrors.branch_forbidden!.message,
   lead_only: '只有团队负责人可以做这项设置。',
 };
 

@@ -208,6 +208,7 @@ insert into seed_reports values
 do $$
 declare
   v_author constant uuid := '5eed0000-0000-4000-8000-000000000001'; -- 示范协调员, from seed.sql
+  v_session constant uuid := pg_catalog.gen_random_uuid();
   v_monday date := pg_catalog.date_trunc('week', pg_catalog.now() at time zone 'Asia/Shanghai')::date;
   v_this_month date := pg_catalog.date_trunc('month', pg_catalog.now() at time zone 'Asia/Shanghai')::date;
   v_venue record;
@@ -223,8 +224,12 @@ declare
   v_before jsonb;
   v_n integer;
 begin
-  -- Written as the demo coordinator: created_by/updated_by and history name them.
-  perform pg_catalog.set_config('request.jwt.claims', pg_catalog.json_build_object('sub', v_author, 'role', 'authenticated')::text, false);
+  -- Written as the demo coordinator, signed in (a session of the seed's own, ended below): the
+  -- workspace's helpers check the caller's session and branch scope, and created_by/updated_by
+  -- and history name them.
+  insert into auth.sessions (id, user_id, created_at) values (v_session, v_author, pg_catalog.now());
+  perform pg_catalog.set_config('request.jwt.claims', pg_catalog.json_build_object(
+    'sub', v_author, 'role', 'authenticated', 'session_id', v_session)::text, false);
 
   for v_venue in select * from seed_venues order by key loop
     perform xinghuo.raise_problems('venue_invalid', xinghuo.venue_problems(pg_catalog.to_jsonb(v_venue) - 'key'));
@@ -299,6 +304,7 @@ begin
   end loop;
 
   perform pg_catalog.set_config('request.jwt.claims', '', false);
+  delete from auth.sessions s where s.id = v_session;
 end;
 $$;
 

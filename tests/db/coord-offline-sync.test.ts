@@ -68,6 +68,47 @@ describe('check-ins replayed from the offline queue', () => {
   });
 });
 
+describe('a tapped name replayed from the offline queue (by sign-up id)', () => {
+  it('checks the volunteer in once, however often the phone resends it', async () => {
+    const e = await underWay();
+    const s = await addSignup(e.id);
+    const key = randomUUID();
+    const first = await sync(key, 'check_in', { event_id: e.id, signup_id: s.id });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ replayed: false, result: { signup_id: s.id, already_checked_in: false } });
+    const again = await sync(key, 'check_in', { event_id: e.id, signup_id: s.id });
+    expect(again.body).toEqual({ replayed: true, result: first.body.result });
+    const [{ n }] = await sql('select count(*)::int as n from xinghuo.signups where id = $1 and checked_in_at is not null', [s.id]);
+    expect(n).toBe(1);
+  });
+
+  it("refuses a sign-up of another event and stores neither the key nor a check-in", async () => {
+    const [e, elsewhere] = [await underWay(), await underWay()];
+    const s = await addSignup(elsewhere.id);
+    const key = randomUUID();
+    const r = await sync(key, 'check_in', { event_id: e.id, signup_id: s.id });
+    expect(r.status).toBe(400);
+    expect(await storedKeys(key)).toBe(0);
+    const [{ checked_in_at }] = await sql('select checked_in_at from xinghuo.signups where id = $1', [s.id]);
+    expect(checked_in_at).toBeNull();
+  });
+});
+
+describe('replay keys are not kept for ever', () => {
+  it('a sync drops the keys applied more than 30 days ago and keeps the recent ones', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await sql(`insert into xinghuo.offline_actions (key, coordinator, action, args, applied_at)
+      select $1::uuid, user_id, 'check_in', '{"event_id": 1, "code": "000000"}', now() - interval '31 days' from xinghuo.coordinators limit 1`, [old]);
+    await sql(`insert into xinghuo.offline_actions (key, coordinator, action, args, applied_at)
+      select $1::uuid, user_id, 'check_in', '{"event_id": 1, "code": "000001"}', now() - interval '29 days' from xinghuo.coordinators limit 1`, [recent]);
+    const e = await underWay();
+    const s = await addSignup(e.id);
+    expect((await sync(randomUUID(), 'check_in', { event_id: e.id, code: s.code })).status).toBe(200);
+    expect(await storedKeys(old)).toBe(0);
+    expect(await storedKeys(recent)).toBe(1);
+  });
+});
+
 describe('report drafts replayed from the offline queue', () => {
   it('a save replayed after its answer was lost is the same save, not a conflict with itself', async () => {
     const e = await underWay();
@@ -109,6 +150,9 @@ describe('coord_sync_offline: bad input gets its own code and stores nothing', (
     ['args not an object', randomUUID(), 'check_in', [1, 2], 'sync_args_invalid'],
     ['event id not a number', randomUUID(), 'check_in', { event_id: 'x', code: '123456' }, 'sync_args_invalid'],
     ['version not a number', randomUUID(), 'report', { event_id: 1, expected_version: '-1' }, 'sync_args_invalid'],
+    ['check-in naming neither code nor sign-up', randomUUID(), 'check_in', { event_id: 1 }, 'sync_args_invalid'],
+    ['check-in naming both code and sign-up', randomUUID(), 'check_in', { event_id: 1, code: '123456', signup_id: 2 }, 'sync_args_invalid'],
+    ['sign-up id not a number', randomUUID(), 'check_in', { event_id: 1, signup_id: '2; drop' }, 'sync_args_invalid'],
   ])('%s', async (_what, key, action, args, code) => {
     const before = (await sql('select count(*)::int as n from xinghuo.offline_actions'))[0].n;
     const r = await sync(key as string, action, args);

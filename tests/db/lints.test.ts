@@ -27,7 +27,9 @@ const forSignedIn = ['coord_add_material_kind', 'coord_add_walk_in', 'coord_canc
   'coord_dead_messages', 'coord_event_history', 'coord_events', 'coord_get_event', 'coord_held_events', 'coord_import_events', 'coord_material_kinds', 'coord_publish_event', 'coord_restore_material_kind', 'coord_retire_material_kind', 'coord_retire_venue', 'coord_save_event',
   'coord_save_venue', 'coord_unpublish_event', 'coord_venues', 'coord_roles', 'coord_save_role', 'coord_retire_role', 'coord_restore_role',
   'coord_export_roster', 'coord_get_report', 'coord_resend_message', 'coord_reveal_phone', 'coord_roster', 'coord_save_report', 'coord_send_reminders', 'coord_sync_offline', 'coord_undo_check_in',
-  'coord_check_out', 'coord_confirm_planned_hours', 'coord_branches', 'coord_figures', 'coord_campaigns', 'coord_save_campaign',
+  'coord_check_out', 'coord_confirm_planned_hours',
+  'coord_save_branch', 'coord_retire_branch', 'coord_restore_branch', 'coord_coordinators', 'coord_set_coordinator_scope', 'coord_branches',
+  'coord_figures', 'coord_campaigns', 'coord_save_campaign',
   'my_coordinator_profile'];
 
 // The job queue's own schema: installed and upgraded by graphile-worker's migrations (not ours), not

@@ -147,7 +147,7 @@ describe('reminders: coord_send_reminders and respond_reminder', () => {
 });
 
 describe('staffing alerts', () => {
-  it('e-mails every active coordinator about each short role of an event in the next 48 h, once a day', async () => {
+  it('e-mails every active coordinator who runs the event (one of no 支行: the team leads) about each short role of an event in the next 48 h, once a day', async () => {
     const ev = await createEvent({ slots: { volunteer: 3, police: 1 }, startsInHours: 30, title: '缺人测试活动' });
     await signUp(ev.slug);
     await signUp(ev.slug, { p_role: 'police' });
@@ -155,7 +155,8 @@ describe('staffing alerts', () => {
     await rpc('send_staffing_alerts', {}, t.service);
     await rpc('send_staffing_alerts', {}, t.service);
     const rows = await sql(`select recipient, channel, params from xinghuo.messages where kind = 'staffing_alert' and params ->> 'event' in ('缺人测试活动', '远期测试活动')`);
-    const [{ n }] = await sql(`select count(*)::int as n from xinghuo.coordinators c join auth.users u on u.id = c.user_id where c.active`);
+    // By branch: tests/db/branch-scope.test.ts.
+    const [{ n }] = await sql(`select count(*)::int as n from xinghuo.coordinators c join auth.users u on u.id = c.user_id where c.active and c.team_lead`);
     expect(rows).toHaveLength(n);
     const [{ label }] = await sql(`select label from xinghuo.volunteer_roles where id = 'volunteer'`);
     expect(rows.every((r) => r.channel === 'email' && r.params.event === '缺人测试活动' && r.params.role === label && r.params.missing === '2')).toBe(true);

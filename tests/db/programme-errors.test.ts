@@ -11,7 +11,8 @@ const raisers = [
   'xinghuo.coord_event_or_raise', 'xinghuo.lock_event', 'xinghuo.event_problems', 'xinghuo.roles_problems',
   'xinghuo.venue_problems', 'xinghuo.series_rule_problems', 'xinghuo.set_publication', 'public.coord_save_venue',
   'public.coord_retire_venue', 'public.coord_cancel_event', 'public.coord_create_series', 'public.coord_import_events',
-  'public.coord_save_role', 'xinghuo.set_role_retired',
+  'public.coord_save_role', 'xinghuo.set_role_retired', 'xinghuo.event_field_problems', 'xinghuo.branch_problems',
+  'public.coord_save_branch', 'xinghuo.set_branch_retired', 'public.coord_set_coordinator_scope',
 ];
 
 async function raisedCodes(): Promise<Map<string, string | undefined>> {

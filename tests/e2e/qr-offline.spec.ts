@@ -1,7 +1,7 @@
 // QR check-in and offline sync (issue 14), on a 375 px phone, keyboard only: the coordinator scans
 // a volunteer's check-in QR with the camera (a generated QR fed to Chromium's fake camera), with the
 // network cut; the screen says what waits; back online it syncs, and the database holds exactly one
-// check-in. A report draft saved offline syncs; one that another coordinator overtook meanwhile is
+// check-in. A name tapped in the roster without signal waits and syncs the same way. A report draft saved offline syncs; one that another coordinator overtook meanwhile is
 // shown as a conflict and the coordinator chooses, nothing overwritten. Events are made here, dated
 // relative to the run.
 import { mkdirSync } from 'node:fs';
@@ -146,4 +146,29 @@ test('a report draft saved offline syncs; one overtaken meanwhile is a conflict 
   await expect(status).toHaveText(/^已保存（第 3 版/);
   expect(await storedReport(request)).toMatchObject({ version: 3, people_reached: 60 });
   await expect(page.getByTestId('offline-status')).toHaveCount(0);
+});
+
+// Last: its second check-in would change the report test's count of check-ins.
+test('a name tapped with the network cut waits on the phone, then is checked in once when the signal returns', async ({ page, context, request }) => {
+  const tapped = await signUpVolunteer(request, event.slug);
+  await signIn(page);
+  await page.goto(`/coordinator/#/events/${event.id}`);
+  const row = page.getByRole('listitem').filter({ hasText: tapped.name });
+  await expect(row.getByRole('button', { name: `签到：${tapped.name}`, exact: true })).toBeVisible();
+
+  await context.setOffline(true);
+  await press(page, `签到：${tapped.name}`);
+  await expect(row.getByTestId('tap-waiting')).toHaveText('已签到，等待同步');
+  await expect(page.getByTestId('offline-status')).toContainText('有 1 条签到等待同步');
+  await expect(page.getByText(`现在没有网络：${tapped.name} 的签到已存在这台手机上`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  const checkedIn = async () => ((await rpc(request, 'coord_roster', { p_event_id: event.id }, token)).body.signups as
+    { name: string; checked_in_at: string | null }[]).filter((s) => s.name === tapped.name && s.checked_in_at);
+  expect(await checkedIn()).toHaveLength(0);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('offline-status')).toHaveCount(0, { timeout: 20_000 });
+  await expect(row.getByTestId('tap-waiting')).toHaveCount(0);
+  await expect(row).toContainText('已签到');
+  expect(await checkedIn()).toHaveLength(1);
 });

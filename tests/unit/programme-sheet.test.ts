@@ -72,6 +72,7 @@ describe('columnOfField', () => {
     expect(columnOfField('venue_id')).toBe('场地');
     expect(columnOfField('slots')).toBe('岗位名额');
     expect(columnOfField('ends_at')).toBe('结束');
+    expect(columnOfField('branch_id')).toBe('支行');
   });
 });
 
@@ -90,6 +91,7 @@ const exported: ExportEvent = {
   online_url: null,
   internal_notes: '提前半小时到',
   description: '第一段\n\n第二段',
+  branch: '市南支行',
 };
 
 describe('programmeTable → xlsx → readProgrammeTable', () => {
@@ -102,8 +104,12 @@ describe('programmeTable → xlsx → readProgrammeTable', () => {
         title: exported.title, summary: exported.summary, kind: '网点厅堂', starts_at: exported.starts_at, ends_at: exported.ends_at,
         venue_name: '某支行营业部', audiences: ['老年人'], topics: ['养老诈骗', '冒充公检法'], roles: { 讲师: 2 }, partners: ['某社区居委会'],
         channel: undefined, online_url: undefined, internal_notes: '提前半小时到', description: '第一段\n\n第二段',
+        branch: '市南支行',
       },
     ]);
+    // 不属任何支行 goes out as an empty cell and comes back as no branch.
+    const none = readProgrammeTable(await readSheetFile('programme.xlsx', await writeSheetFile(programmeTable([{ ...exported, branch: null }]), '活动')));
+    expect(none.rows[0]!.branch).toBeUndefined();
     expect(programmeTable([])[0]).toEqual(sheetColumns.map((c) => c.header));
   });
 

@@ -10,7 +10,8 @@ export type Route =
   | { view: 'roles' }
   | { view: 'import' }
   | { view: 'dashboard' }
-  | { view: 'messages' };
+  | { view: 'messages' }
+  | { view: 'branches' };
 
 const fixed = {
   '#/events/new': 'new-event',
@@ -20,6 +21,7 @@ const fixed = {
   '#/import': 'import',
   '#/dashboard': 'dashboard',
   '#/messages': 'messages',
+  '#/branches': 'branches',
 } as const;
 type FixedView = (typeof fixed)[keyof typeof fixed];
 

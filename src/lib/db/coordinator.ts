@@ -163,10 +163,6 @@ export interface CheckInResult {
   already_checked_in: boolean;
 }
 
-export function checkIn(eventId: number, signupId: number): Promise<CheckInResult> {
-  return call<CheckInResult>('coord_check_in', { p_event_id: eventId, p_signup_id: signupId });
-}
-
 export interface WalkInResult {
   signup_id: number;
   name: string;
@@ -340,16 +336,6 @@ export function coordCampaigns(): Promise<Campaign[]> {
 /** Adds (no id) or edits a campaign; bad input raises a code of src/lib/figures-errors.ts. */
 export function coordSaveCampaign(campaign: Partial<Campaign> & Pick<Campaign, 'label' | 'starts_on' | 'ends_on'>): Promise<Campaign> {
   return call<Campaign>('coord_save_campaign', { p_campaign: campaign });
-}
-
-export interface BranchList {
-  branches: { id: string; label: string; sort: number; retired: boolean }[];
-  scope: { team_lead: boolean; branch_id: string | null };
-}
-
-/** Every branch (for pickers and filters) and the caller's own scope. */
-export function coordBranches(): Promise<BranchList> {
-  return call<BranchList>('coord_branches');
 }
 
 // --- Dead letters (messages the worker gave up on) ---------------------------------------------

@@ -21,6 +21,9 @@ export interface ProgrammeEvent extends CoordEvent {
   series_id: number | null;
   cancel_reason: string | null;
   roles: RoleCount[];
+  /** The 支行 it belongs to; null: the team's own event (不属任何支行). */
+  branch_id: string | null;
+  branch_label: string | null;
 }
 
 /** What the event form edits (coord_save_event's p_event). */
@@ -41,6 +44,8 @@ export interface EventInput {
   partners: string[];
   internal_notes: string;
   roles: Record<string, number>;
+  /** null: 不属任何支行 (a team lead's choice only). */
+  branch_id: string | null;
 }
 
 export interface EditableEvent extends EventInput {
