@@ -1,7 +1,7 @@
 // The dashboard's period, scope and exports (issue 14), keyboard only: all time for every branch,
 // the .xlsx downloaded and read back (its 汇总 equals the numbers on screen), the 简报 copied with
 // 「已复制」 beside the button and its numbers equal to the screen's, one branch, the demo campaign,
-// and a branch coordinator fixed to their branch. Axe-clean in both text sizes.
+// a branch coordinator fixed to their branch, and adding a campaign. Axe-clean in both text sizes.
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -83,6 +83,7 @@ test('one branch, then the demo campaign: the screen follows the same RPC answer
   await chooseByKeys(page, '支行', '全部支行');
   await chooseByKeys(page, '统计期间', '活动专题');
   const campaign = (await rpc(request, 'coord_campaigns', {}, token)).body.find((c: { label: string }) => c.label === '示范专题：反诈宣传季');
+  await chooseByKeys(page, '活动专题', '示范专题：反诈宣传季'); // other runs may have added newer ones
   await expect(page.getByLabel('活动专题', { exact: true })).toHaveValue(campaign.id);
   await expect(page.getByRole('heading', { name: /专题：示范专题：反诈宣传季）合计$/ })).toBeVisible();
   const inCampaign = (await rpc(request, 'coord_figures', { p_campaign: campaign.id }, token)).body;
@@ -90,7 +91,7 @@ test('one branch, then the demo campaign: the screen follows the same RPC answer
   await expectNoAxeViolations(page, ['.coord-map']);
 });
 
-test('a branch coordinator sees their branch fixed; custom dates the wrong way round are refused beside the field (large text)', async ({ page }) => {
+test('a branch coordinator sees their branch fixed; custom dates the wrong way round and a nameless campaign are refused beside the field (large text)', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('text-size', 'large'));
   await signInUi(page, { email: 'branch@xinghuo.local', password: 'xinghuo-demo-2026' });
   await page.goto('/coordinator/#/dashboard');
@@ -106,4 +107,22 @@ test('a branch coordinator sees their branch fixed; custom dates the wrong way r
   await expect(page.locator('#dash-to-error')).toHaveText('结束日期不能早于开始日期。');
   await expect(page.getByLabel('结束日期', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, ['.coord-map']);
+
+  // A campaign added here (any coordinator may): first with no name, refused beside the field.
+  await page.getByText('添加活动专题（如“反诈宣传月”）').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '保存专题' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#campaign-label-error')).toHaveText('请填写专题名称，例如“反诈宣传月”。');
+  await expect(page.getByLabel('专题名称')).toBeFocused();
+  await expectNoAxeViolations(page, ['.coord-map']);
+  const name = `测试专题${Date.now() % 1_000_000}`;
+  await page.keyboard.type(name);
+  await page.getByLabel('专题开始日期').fill('2026-09-01');
+  await page.getByLabel('专题结束日期').fill('2026-09-30');
+  await page.getByRole('button', { name: '保存专题' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`已添加专题“${name}”。`)).toBeVisible();
+  await chooseByKeys(page, '统计期间', '活动专题');
+  await expect(page.getByLabel('活动专题', { exact: true }).locator('option', { hasText: name })).toHaveCount(1);
 });
