@@ -8,14 +8,22 @@
 -- xinghuo.event_figures (0530) gains, appended: the event's partners (for the figures by partner),
 -- service_minutes, the one 服务时长 (0950 explains the definition and the tallies behind it; the
 -- scheduled length in whole minutes, as xinghuo.service_minutes counts it), and the event's branch.
+-- Each event's channel is stored beside its kind, computed by xinghuo.reach_channel (0530, still its
+-- only definition) when the event is written. Read through the function, the view called it once
+-- per column using the channel: a function with a fixed search_path is never inlined, and at
+-- 10,000 held events that was about 100 ms of every dashboard recompute (bench/RESULTS.md).
+-- Changing reach_channel's mapping later needs `update xinghuo.events set kind = kind` with it.
+alter table xinghuo.events
+  add column reach_channel text generated always as (xinghuo.reach_channel(kind)) stored;
+
 create or replace view xinghuo.event_figures as
   select e.id, e.slug, e.title, e.starts_at, e.ends_at, e.district, e.audiences, e.topics, e.lat, e.lng,
-    e.status, e.publication, e.kind, x.channel,
+    e.status, e.publication, e.kind, e.reach_channel as channel,
     r.event_id is not null as reported,
     x.reach as people_reached,
     case
       when r.event_id is null then '{}'::jsonb
-      when x.channel = 'online' then jsonb_build_object('online', x.reach)
+      when e.reach_channel = 'online' then jsonb_build_object('online', x.reach)
       when r.reach_by_audience is null then jsonb_build_object('unsplit', x.reach)
       else r.reach_by_audience
     end as reach_by_audience,
@@ -33,8 +41,7 @@ create or replace view xinghuo.event_figures as
   from xinghuo.events e
   left join xinghuo.event_reports r on r.event_id = e.id
   left join xinghuo.event_tallies t on t.event_id = e.id
-  cross join lateral (select xinghuo.reach_channel(e.kind) as channel,
-                        coalesce(r.people_reached, 0) + coalesce(r.online_views, 0) as reach,
+  cross join lateral (select coalesce(r.people_reached, 0) + coalesce(r.online_views, 0) as reach,
                         pg_catalog.floor(extract(epoch from e.ends_at - e.starts_at) / 60)::bigint as scheduled) x
   cross join lateral (select coalesce(case when r.volunteers_adjust_reason is not null then r.volunteers_present end,
                         t.checked_in, 0) as present) p;
