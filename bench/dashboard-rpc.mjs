@@ -1,7 +1,8 @@
 // Times public.coord_dashboard, and coord_figures (the answer the .xlsx export and the 简报 are made
 // from, every held event's row included), through the HTTP API as the demo coordinator (real sign-in,
 // real gateway, real PostgreSQL) on the data bench/dashboard-data.mjs generated, served from the
-// snapshot and recomputed after a change. Budget: coord_dashboard p95 ≤ 100 ms.
+// snapshot, after a change and with nothing kept. Budget: coord_dashboard p95 ≤ 100 ms served and
+// after a change.
 //   node bench/dashboard-rpc.mjs [runs=50]
 import '../scripts/require-node.mjs';
 import pg from 'pg';
@@ -15,13 +16,14 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-// cold: before each call, mark the data as changed (as a check-in or report save would), so every
-// call recomputes instead of serving the snapshot.
-async function timeRpc(api, token, fn, args, cold = null) {
+// before: run before each call — a real change (a report saved again on an event of this month, as a
+// coordinator would after a talk) so every call recomputes the answer from its month parts, or all
+// kept figures dropped (the first view after a deploy: every month recomputed).
+async function timeRpc(api, token, fn, args, mode = 'served', before = null) {
   const times = [];
   let bytes = 0;
   for (let i = 0; i < RUNS + 5; i++) {
-    if (cold) await cold.query('update xinghuo.dashboard_version set version = version + 1');
+    if (before) await before();
     const t = performance.now();
     const res = await fetch(`${api}/rest/v1/rpc/${fn}`, {
       method: 'POST',
@@ -35,7 +37,7 @@ async function timeRpc(api, token, fn, args, cold = null) {
     if (i >= 5) times.push(ms); // the first five warm caches and plans
   }
   times.sort((a, b) => a - b);
-  return { fn, snapshot: cold ? 'recomputed' : 'served', args: JSON.stringify(args), runs: RUNS, p50: pct(times, 50).toFixed(1), p95: pct(times, 95).toFixed(1), max: times.at(-1).toFixed(1), kb: (bytes / 1024).toFixed(0) };
+  return { fn, snapshot: mode, args: JSON.stringify(args), runs: RUNS, p50: pct(times, 50).toFixed(1), p95: pct(times, 95).toFixed(1), max: times.at(-1).toFixed(1), kb: (bytes / 1024).toFixed(0) };
 }
 
 const stack = await startStack({
@@ -68,14 +70,28 @@ try {
     [token, 'coord_figures', { p_branch: branch }],
     [token, 'coord_figures', { p_campaign: 'bench-campaign' }],
   ];
+  const [{ id: recent }] = (await db.query(`select r.event_id as id from xinghuo.event_reports r join xinghuo.events e on e.id = r.event_id
+    where e.starts_at <= now() order by e.starts_at desc limit 1`)).rows;
+  const modes = {
+    served: null,
+    'after a change': () => db.query('update xinghuo.event_reports set questions_answered = questions_answered + 1 where event_id = $1', [recent]),
+    'nothing kept': () => db.query('delete from xinghuo.figure_month_parts; delete from xinghuo.dashboard_cache'),
+  };
   const rows = [];
-  for (const cold of [null, db]) for (const [who, fn, args] of calls) rows.push(await timeRpc(stack.apiUrl, who, fn, args, cold));
+  for (const [mode, before] of Object.entries(modes)) {
+    for (const [who, fn, args] of calls) {
+      // Dropping everything kept is the rare first view after a deploy: timed for the dashboard only.
+      if (mode === 'nothing kept' && fn !== 'coord_dashboard') continue;
+      rows.push(await timeRpc(stack.apiUrl, who, fn, args, mode, before));
+    }
+  }
   await db.end();
   console.table(rows);
   const served = Math.max(...rows.filter((r) => r.fn === 'coord_dashboard' && r.snapshot === 'served').map((r) => Number(r.p95)));
-  const recomputed = Math.max(...rows.filter((r) => r.fn === 'coord_dashboard' && r.snapshot === 'recomputed').map((r) => Number(r.p95)));
-  console.log(`${served <= 100 ? 'PASS' : 'FAIL'}: coord_dashboard p95 ${served} ms (budget 100 ms); after a change (recomputed) p95 ${recomputed} ms`);
-  process.exitCode = served <= 100 ? 0 : 1;
+  const changed = Math.max(...rows.filter((r) => r.fn === 'coord_dashboard' && r.snapshot === 'after a change').map((r) => Number(r.p95)));
+  const ok = served <= 100 && changed <= 100;
+  console.log(`${ok ? 'PASS' : 'FAIL'}: coord_dashboard p95 ${served} ms served, ${changed} ms after a change (budget 100 ms)`);
+  process.exitCode = ok ? 0 : 1;
 } finally {
   await stack.stop();
 }

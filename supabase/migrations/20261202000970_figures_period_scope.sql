@@ -1,9 +1,10 @@
 -- The figures over a period and a scope (issue 14, branch contract): ONE compute function,
--- xinghuo.figures_compute(from, to, branch), behind coord_dashboard (a year), coord_figures (any
--- range or a campaign; with every held event's row, for the exports and the 简报) and the home
--- page's impact_totals. Held events are xinghuo.held_events (0530); a period is the events'
--- start dates in Asia/Shanghai, both ends included. Scope: a team lead sees every branch or the
--- one chosen; a branch coordinator only their own (another → branch_forbidden).
+-- xinghuo.figures_compute(from, to, branch), whose answers for a period's months are merged
+-- (20261202001010) behind coord_dashboard (a year), coord_figures (any range or a campaign; with
+-- every held event's row, for the exports and the 简报) and the home page's impact_totals. Held
+-- events are xinghuo.held_events (0530); a period is the events' start dates in Asia/Shanghai,
+-- both ends included. Scope: a team lead sees every branch or the one chosen; a branch
+-- coordinator only their own (another → branch_forbidden).
 
 -- xinghuo.event_figures (0530) gains, appended: the event's partners (for the figures by partner),
 -- service_minutes, the one 服务时长 (0950 explains the definition and the tallies behind it; the
@@ -92,9 +93,11 @@ stable
 security definer
 set search_path = ''
 as $$
+  -- One range over the starts_at index (open ends as ±infinity, not "is null or"), so a month's
+  -- events are found without reading every event.
   select v.* from xinghuo.held_events v
-  where (p_from is null or v.starts_at >= (p_from::timestamp at time zone 'Asia/Shanghai'))
-    and (p_to is null or v.starts_at < ((p_to + 1)::timestamp at time zone 'Asia/Shanghai'))
+  where v.starts_at >= coalesce(p_from::timestamp at time zone 'Asia/Shanghai', '-infinity')
+    and v.starts_at < coalesce((p_to + 1)::timestamp at time zone 'Asia/Shanghai', 'infinity')
     and (p_branch is null or v.branch_id = p_branch)
 $$;
 revoke execute on function xinghuo.held_events_between(date, date, text) from public, anon, authenticated;
@@ -102,9 +105,11 @@ revoke execute on function xinghuo.held_events_between(date, date, text) from pu
 drop function if exists xinghuo.dashboard_compute(integer);
 drop function if exists xinghuo.held_events_in(integer);
 
--- One pass over the period's held events (the 100 ms budget): no per-event subqueries. p_rows adds
--- every held event with its figures (the exports' 活动明细; the dashboard screen does not need them).
-create or replace function xinghuo.figures_compute(p_from date, p_to date, p_branch text, p_rows boolean)
+-- The figures of the held events in a period and scope, in one pass over them (no per-event
+-- subqueries). Called for one month at a time, or the part of one month a period covers: whole
+-- periods are put together from those parts by xinghuo.figures_merge (20261202001010), so the
+-- minutes behind 服务时长 are carried (service_minutes) and rounded to hours only once, there.
+create or replace function xinghuo.figures_compute(p_from date, p_to date, p_branch text)
 returns jsonb
 language plpgsql
 stable
@@ -115,7 +120,7 @@ declare
   v jsonb;
 begin
   with h as materialized (
-    select v.id, v.starts_at, v.district, v.topics, v.lat, v.lng, v.reported, v.channel, v.people_reached,
+    select v.id, v.title, v.starts_at, v.district, v.topics, v.lat, v.lng, v.reported, v.channel, v.people_reached,
       v.reach_by_audience, v.questions_answered, v.volunteers_present, v.materials, v.service_minutes,
       v.partners, v.branch_id
     from xinghuo.held_events_between(p_from, p_to, p_branch) v)
@@ -130,7 +135,7 @@ begin
         'questions_answered', coalesce(sum(h.questions_answered), 0),
         'materials', coalesce(sum(h.materials), 0),
         'volunteer_participations', coalesce(sum(h.volunteers_present), 0),
-        'volunteer_hours', xinghuo.minutes_as_hours(sum(h.service_minutes)::bigint)) from h),
+        'service_minutes', coalesce(sum(h.service_minutes), 0)) from h),
     'materials_by_kind', coalesce((
         select jsonb_agg(jsonb_build_object('kind', k.id, 'label', k.label, 'quantity', coalesce(q.qty, 0))
           order by k.sort, k.id)
@@ -170,12 +175,10 @@ begin
               from h cross join lateral unnest(h.topics) as a(k) group by 1) t), '[]'::jsonb),
     -- Each event under its one branch (key null: the team's own, 不属任何支行): adds up to the totals.
     'by_branch', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'label', b.label, 'events', t.n, 'people_reached', t.reach,
-            'materials', t.mat, 'volunteer_hours', xinghuo.minutes_as_hours(t.minutes))
-          order by b.sort nulls last, t.k nulls last)
+        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach,
+            'materials', t.mat, 'service_minutes', t.minutes))
         from (select h.branch_id as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat,
-                sum(h.service_minutes)::bigint as minutes from h group by 1) t
-        left join xinghuo.branches b on b.id = t.k), '[]'::jsonb),
+                sum(h.service_minutes)::bigint as minutes from h group by 1) t), '[]'::jsonb),
     -- Partners (合作单位) worked with, like topics: an event with two partners counts once under each.
     'by_partner', coalesce((
         select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
@@ -185,63 +188,35 @@ begin
     -- Map pins: the 500 most recent held events with a position (map_total says how many exist).
     'map_total', (select count(*) from h where h.lat is not null and h.lng is not null),
     'map', coalesce((
-        select jsonb_agg(jsonb_build_array(p.id, e.title, p.lat, p.lng, p.people_reached, p.starts_at) order by p.starts_at desc)
-        from (select h.id, h.lat, h.lng, h.people_reached, h.starts_at from h
-              where h.lat is not null and h.lng is not null order by h.starts_at desc limit 500) p
-        join xinghuo.events e on e.id = p.id), '[]'::jsonb),
-    'rows', case when p_rows then coalesce((
-        select jsonb_agg(jsonb_build_object('id', h.id, 'slug', e.slug, 'title', e.title, 'starts_at', h.starts_at,
-            'district', h.district, 'branch_id', h.branch_id, 'channel', h.channel, 'partners', h.partners,
-            'reported', h.reported, 'people_reached', h.people_reached, 'reach_by_audience', h.reach_by_audience,
-            'materials', h.materials, 'questions_answered', h.questions_answered,
-            'volunteers_present', h.volunteers_present, 'service_minutes', h.service_minutes)
-          order by h.starts_at, h.id)
-        from h join xinghuo.events e on e.id = h.id), '[]'::jsonb) end,
-    -- Years that have events so far (from the starts_at index's ends, not a scan of every row).
-    'years', (
-        select coalesce(jsonb_agg(y order by y desc), '[]'::jsonb)
-        from generate_series(
-          (select extract(year from min(e.starts_at) at time zone 'Asia/Shanghai')::integer from xinghuo.events e),
-          (select extract(year from least(max(e.starts_at), now()) at time zone 'Asia/Shanghai')::integer from xinghuo.events e)) as y)
+        select jsonb_agg(jsonb_build_array(p.id, p.title, p.lat, p.lng, p.people_reached, p.starts_at) order by p.starts_at desc)
+        from (select h.id, h.title, h.lat, h.lng, h.people_reached, h.starts_at from h
+              where h.lat is not null and h.lng is not null order by h.starts_at desc limit 500) p), '[]'::jsonb)
   ) into v;
   return v;
 end;
 $$;
-revoke execute on function xinghuo.figures_compute(date, date, text, boolean) from public, anon, authenticated;
+revoke execute on function xinghuo.figures_compute(date, date, text) from public, anon, authenticated;
 
--- The snapshot (0507) for these parameters if still true, else computed, stored and returned. The
--- key holds every parameter; snapshots of an older data version are dropped as new ones are made.
-drop function if exists xinghuo.dashboard_snapshot(text, integer, boolean);
-create or replace function xinghuo.figures_snapshot(p_from date, p_to date, p_branch text, p_rows boolean)
+-- Every held event of a period and scope with its figures (the exports' 活动明细, the printed list),
+-- in date order: the same figures the totals sum.
+create or replace function xinghuo.figures_rows(p_from date, p_to date, p_branch text)
 returns jsonb
-language plpgsql
-volatile
+language sql
+stable
 security definer
 set search_path = ''
 as $$
-declare
-  v_key text := pg_catalog.format('figures|%s|%s|%s|%s', p_from, p_to, coalesce(p_branch, '*'), p_rows);
-  v_version bigint := (select d.version from xinghuo.dashboard_version d where d.id);
-  c xinghuo.dashboard_cache;
-  v_payload jsonb;
-  v_until timestamptz;
-begin
-  select * into c from xinghuo.dashboard_cache k where k.cache_key = v_key;
-  if found and c.version = v_version and (c.valid_until is null or c.valid_until > now()) then
-    return c.payload;
-  end if;
-  v_payload := xinghuo.figures_compute(p_from, p_to, p_branch, p_rows);
-  select min(e.starts_at) into v_until from xinghuo.events e where e.status = 'scheduled' and e.starts_at > now();
-  delete from xinghuo.dashboard_cache k where k.version < v_version;
-  insert into xinghuo.dashboard_cache (cache_key, version, valid_until, computed_at, payload)
-    values (v_key, v_version, v_until, now(), v_payload)
-    on conflict (cache_key) do update
-      set version = excluded.version, valid_until = excluded.valid_until,
-          computed_at = excluded.computed_at, payload = excluded.payload;
-  return v_payload;
-end;
+  select coalesce(jsonb_agg(jsonb_build_object('id', h.id, 'slug', h.slug, 'title', h.title, 'starts_at', h.starts_at,
+      'district', h.district, 'branch_id', h.branch_id, 'channel', h.channel, 'partners', h.partners,
+      'reported', h.reported, 'people_reached', h.people_reached, 'reach_by_audience', h.reach_by_audience,
+      'materials', h.materials, 'questions_answered', h.questions_answered,
+      'volunteers_present', h.volunteers_present, 'service_minutes', h.service_minutes)
+    order by h.starts_at, h.id), '[]'::jsonb)
+  from xinghuo.held_events_between(p_from, p_to, p_branch) h
 $$;
-revoke execute on function xinghuo.figures_snapshot(date, date, text, boolean) from public, anon, authenticated;
+revoke execute on function xinghuo.figures_rows(date, date, text) from public, anon, authenticated;
+
+drop function if exists xinghuo.dashboard_snapshot(text, integer, boolean);
 
 -- A year (null = all years) of one branch (null = the caller's whole scope).
 drop function if exists public.coord_dashboard(integer);
@@ -332,19 +307,5 @@ $$;
 revoke execute on function public.coord_held_events(integer, text) from public, anon, authenticated;
 grant execute on function public.coord_held_events(integer, text) to authenticated;
 
--- The home page's three all-time totals, from the same snapshot as the team's all-time dashboard.
-create or replace function public.impact_totals()
-returns jsonb
-language sql
-volatile
-security definer
-set search_path = ''
-as $$
-  select jsonb_build_object('events_held', t -> 'events_held', 'materials_handed_out', t -> 'materials',
-    'people_reached', t -> 'people_reached')
-  from (select xinghuo.figures_snapshot(null, null, null, false) -> 'totals' as t) s;
-$$;
-revoke execute on function public.impact_totals() from public, anon, authenticated;
-grant execute on function public.impact_totals() to anon, authenticated;
 
 delete from xinghuo.dashboard_cache;

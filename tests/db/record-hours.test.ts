@@ -93,11 +93,14 @@ describe('coord_check_out', () => {
 
 describe('access: check-out and confirmation are for coordinators only', () => {
   it('anon 401, signed-in volunteer and service 403, coordinator 200', async () => {
-    const e = await createEvent({ startsInHours: -3, hours: 2 });
-    const s = await addSignup(e.id, { checkedIn: true });
+    // Check-out needs the check-in window open (an event under way, whatever the hour of the run);
+    // confirming the scheduled length needs an event that has ended.
+    const underWay = await createEvent({ startsInHours: -1, hours: 2 });
+    const ended = await createEvent({ startsInHours: -5, hours: 2 });
+    const s = await addSignup(underWay.id, { checkedIn: true });
     const calls: [string, Record<string, unknown>][] = [
-      ['coord_check_out', { p_event_id: e.id, p_signup_id: s.id }],
-      ['coord_confirm_planned_hours', { p_event_id: e.id }],
+      ['coord_check_out', { p_event_id: underWay.id, p_signup_id: s.id }],
+      ['coord_confirm_planned_hours', { p_event_id: ended.id }],
     ];
     for (const [fn, args] of calls) {
       expect((await rpc(fn, args, t.anon)).status, fn).toBe(401);
