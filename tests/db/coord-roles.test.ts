@@ -191,3 +191,23 @@ describe('bad input: its own code per field, every problem at once, nothing stor
     }
   });
 });
+
+describe('the deployed schema reads roles from the catalogue', () => {
+  // The migrations before the catalogue (20261202000100) wrote the first five roles out; each of
+  // those functions and CHECK lists was replaced since. This holds the live schema to it: no
+  // function body, constraint or column default spells a role id.
+  it('spells no role id in any function, constraint or default', async () => {
+    const ids = (await sql<{ id: string }>('select id from xinghuo.volunteer_roles')).map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    const texts = await sql<{ what: string; text: string }>(
+      `select 'function ' || n.nspname || '.' || p.proname as what, p.prosrc as text
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname in ('public', 'xinghuo')
+       union all
+       select 'constraint ' || c.conname, pg_get_constraintdef(c.oid) from pg_constraint c where c.connamespace = 'xinghuo'::regnamespace
+       union all
+       select 'default on ' || d.adrelid::regclass::text, pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d
+         join pg_class k on k.oid = d.adrelid where k.relnamespace = 'xinghuo'::regnamespace`);
+    const spelled = texts.flatMap(({ what, text }) => ids.filter((id) => text.includes(`'${id}'`)).map((id) => `${what}: ${id}`));
+    expect(spelled).toEqual([]);
+  });
+});

@@ -36,9 +36,6 @@ const scanned = [
   .filter((f) => /\.(ts|mts|mjs|js|astro|svelte|sql|md)$/.test(f) && f !== import.meta.filename)
   .map((f) => relative(root, f));
 
-// The demo programme gives places per role: ids as data, checked for id → label pairs only.
-const placesData = (file: string) => file.startsWith('supabase/seed/');
-
 function roleLists(file: string): string[] {
   const lines = readFileSync(join(root, file), 'utf8').split('\n');
   const found: string[] = [];
@@ -47,7 +44,7 @@ function roleLists(file: string): string[] {
     if (paired.length) found.push(`${file}:${n + 1} pairs ${paired.map((r) => r.id).join(', ')} with its label`);
     const window = lines.slice(n, n + 8).join('\n');
     const ids = roles.filter((r) => r.token.test(window));
-    if (!placesData(file) && ids.length >= 4 && !found.some((f) => f.includes('lists'))) {
+    if (ids.length >= 4 && !found.some((f) => f.includes('lists'))) {
       found.push(`${file}:${n + 1} lists ${ids.map((r) => r.id).join(', ')}`);
     }
   });
