@@ -105,29 +105,42 @@ revoke execute on function xinghuo.held_events_between(date, date, text) from pu
 drop function if exists xinghuo.dashboard_compute(integer);
 drop function if exists xinghuo.held_events_in(integer);
 
--- The figures of the held events in a period and scope, in one pass over them (no per-event
--- subqueries). Called for one month at a time, or the part of one month a period covers: whole
--- periods are put together from those parts by xinghuo.figures_merge (20261202001010), so the
--- minutes behind 服务时长 are carried (service_minutes) and rounded to hours only once, there.
+-- The figures of the held events in a period and scope as sums: totals, groups, material kinds and
+-- the newest map pins. Called for one month at a time, or the part of one month a period covers;
+-- xinghuo.figures_merge (20261202001010) adds the parts of a period up and is the one place that
+-- orders and labels them and rounds the minutes behind 服务时长 to hours.
 create or replace function xinghuo.figures_compute(p_from date, p_to date, p_branch text)
 returns jsonb
-language plpgsql
+language sql
 stable
 security definer
 set search_path = ''
 as $$
-declare
-  v jsonb;
-begin
   with h as materialized (
     select v.id, v.title, v.starts_at, v.district, v.topics, v.lat, v.lng, v.reported, v.channel, v.people_reached,
       v.reach_by_audience, v.questions_answered, v.volunteers_present, v.materials, v.service_minutes,
       v.partners, v.branch_id
-    from xinghuo.held_events_between(p_from, p_to, p_branch) v)
+    from xinghuo.held_events_between(p_from, p_to, p_branch) v),
+  -- Each held event under every group it counts in: one month, district, channel and branch (key
+  -- null: the team's own, 不属任何支行), and each of its topics and partners (a talk with two
+  -- partners counts under both). The merge orders and labels the groups.
+  g as (
+    select d.grouping, d.k, count(*) as events, sum(h.people_reached) as people_reached, sum(h.materials) as materials,
+      sum(h.service_minutes)::bigint as service_minutes
+    from h cross join lateral (
+      select 'by_month', to_char(h.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM')
+      union all select 'by_district', h.district
+      union all select 'by_channel', h.channel
+      union all select 'by_branch', h.branch_id
+      union all select 'by_topic', t from unnest(h.topics) t
+      union all select 'by_partner', p from unnest(h.partners) p) d (grouping, k)
+    group by 1, 2
+    union all
+    -- People, not events: an event's people are split over audiences, never counted twice.
+    select 'by_audience', a.key, null, sum(a.value::bigint), null, null
+    from h cross join lateral jsonb_each_text(h.reach_by_audience) a
+    group by 2)
   select jsonb_build_object(
-    'from', p_from,
-    'to', p_to,
-    'branch', p_branch,
     'totals', (select jsonb_build_object(
         'events_held', count(*),
         'events_reported', count(*) filter (where h.reported),
@@ -137,63 +150,20 @@ begin
         'volunteer_participations', coalesce(sum(h.volunteers_present), 0),
         'service_minutes', coalesce(sum(h.service_minutes), 0)) from h),
     'materials_by_kind', coalesce((
-        select jsonb_agg(jsonb_build_object('kind', k.id, 'label', k.label, 'quantity', coalesce(q.qty, 0))
-          order by k.sort, k.id)
-        from xinghuo.material_kinds k
-        left join (select rm.kind, sum(rm.quantity) as qty from xinghuo.report_materials rm
-                   join h on h.id = rm.event_id group by rm.kind) q on q.kind = k.id
-        -- A retired kind is listed only where it was handed out.
-        where k.retired_at is null or q.qty > 0), '[]'::jsonb),
-    'by_month', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
-          order by t.k)
-        -- Group on the month's start instant; format only the few group keys.
-        from (select to_char(t0.m at time zone 'Asia/Shanghai', 'YYYY-MM') as k, t0.n, t0.reach, t0.mat
-              from (select date_trunc('month', h.starts_at, 'Asia/Shanghai') as m, count(*) as n,
-                      sum(h.people_reached) as reach, sum(h.materials) as mat from h group by 1) t0) t), '[]'::jsonb),
-    'by_district', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
-          order by t.reach desc, t.k)
-        from (select h.district as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
-              from h group by 1) t), '[]'::jsonb),
-    'by_channel', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
-          order by t.k)
-        from (select h.channel as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
-              from h group by 1) t), '[]'::jsonb),
-    -- People, not events: an event's people are split over audiences, never counted twice.
-    'by_audience', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'people_reached', t.reach) order by t.reach desc, t.k)
-        from (select a.key as k, sum(a.value::integer) as reach
-              from h cross join lateral jsonb_each_text(h.reach_by_audience) a
-              group by 1) t), '[]'::jsonb),
-    -- Topics describe what a talk covered: an event with two topics counts once under each.
-    'by_topic', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
-          order by t.reach desc, t.k)
-        from (select a.k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
-              from h cross join lateral unnest(h.topics) as a(k) group by 1) t), '[]'::jsonb),
-    -- Each event under its one branch (key null: the team's own, 不属任何支行): adds up to the totals.
-    'by_branch', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach,
-            'materials', t.mat, 'service_minutes', t.minutes))
-        from (select h.branch_id as k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat,
-                sum(h.service_minutes)::bigint as minutes from h group by 1) t), '[]'::jsonb),
-    -- Partners (合作单位) worked with, like topics: an event with two partners counts once under each.
-    'by_partner', coalesce((
-        select jsonb_agg(jsonb_build_object('key', t.k, 'events', t.n, 'people_reached', t.reach, 'materials', t.mat)
-          order by t.n desc, t.reach desc, t.k)
-        from (select a.k, count(*) as n, sum(h.people_reached) as reach, sum(h.materials) as mat
-              from h cross join lateral unnest(h.partners) as a(k) group by 1) t), '[]'::jsonb),
+        select jsonb_agg(jsonb_build_object('kind', q.kind, 'quantity', q.qty))
+        from (select rm.kind, sum(rm.quantity) as qty from xinghuo.report_materials rm
+              join h on h.id = rm.event_id group by rm.kind) q), '[]'::jsonb),
     -- Map pins: the 500 most recent held events with a position (map_total says how many exist).
     'map_total', (select count(*) from h where h.lat is not null and h.lng is not null),
     'map', coalesce((
-        select jsonb_agg(jsonb_build_array(p.id, p.title, p.lat, p.lng, p.people_reached, p.starts_at) order by p.starts_at desc)
+        select jsonb_agg(jsonb_build_array(p.id, p.title, p.lat, p.lng, p.people_reached, p.starts_at))
         from (select h.id, h.title, h.lat, h.lng, h.people_reached, h.starts_at from h
-              where h.lat is not null and h.lng is not null order by h.starts_at desc limit 500) p), '[]'::jsonb)
-  ) into v;
-  return v;
-end;
+              where h.lat is not null and h.lng is not null order by h.starts_at desc limit 500) p), '[]'::jsonb))
+  || coalesce((
+    select jsonb_object_agg(x.grouping, x.groups)
+    from (select g.grouping, jsonb_agg(jsonb_build_object('key', g.k, 'events', g.events, 'people_reached', g.people_reached,
+            'materials', g.materials, 'service_minutes', g.service_minutes)) as groups
+          from g group by 1) x), '{}'::jsonb)
 $$;
 revoke execute on function xinghuo.figures_compute(date, date, text) from public, anon, authenticated;
 

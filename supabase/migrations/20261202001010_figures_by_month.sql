@@ -143,7 +143,8 @@ $$;
 revoke execute on function xinghuo.figures_merge_groups(jsonb[], text) from public, anon, authenticated;
 
 -- Parts (xinghuo.figures_compute answers of disjoint periods) as the figures of their whole period:
--- counts and sums added, each grouping in the order figures_compute gives it, 服务时长 rounded once.
+-- counts and sums added, each grouping in the order the dashboard shows it, labels from their tables,
+-- 服务时长 rounded once.
 create or replace function xinghuo.figures_merge(p_parts jsonb[])
 returns jsonb
 language sql
